@@ -1,7 +1,57 @@
 package dev.initcheck.cli;
 
-public final class Main {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code initcheck} command. Exit codes: 0 conforms, 1 does not conform, 2 bad input or usage.
+ * Errors are one line on stderr, never a stack trace.
+ */
+@Command(name = "initcheck", mixinStandardHelpOptions = true, version = "initcheck 0.1.0",
+        description = "Certifies neural-network weight initializers against their mathematics.",
+        subcommands = {ListCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_NONCONFORMANT = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (testable without exiting). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(out, err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(t -> EXIT_BAD_INPUT);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("initcheck: " + ex.getMessage().lines().findFirst().orElse(""));
+            ex.getCommandLine().getErr().println("Try 'initcheck " + ex.getCommandLine().getCommandName()
+                    + " --help' for usage.");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println("initcheck: " + Errors.oneLine(ex));
+            return EXIT_BAD_INPUT;
+        });
+        return cl;
     }
 }

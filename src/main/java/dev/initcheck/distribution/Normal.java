@@ -1,0 +1,84 @@
+package dev.initcheck.distribution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Untruncated normal N(mean, sd). Kurtosis 3. CDF from Commons Statistics (about 13 ns a call, ANCHORS §3).
+ */
+public record Normal(double mean, double sd) implements Distribution {
+
+    public Normal {
+        Checks.finite("mean", mean);
+        Checks.positive("stddev", sd);
+    }
+
+    public static Normal of(double mean, double sd) {
+        return new Normal(mean, sd);
+    }
+
+    private NormalDistribution law() {
+        return NormalDistribution.of(mean, sd);
+    }
+
+    @Override
+    public Family family() {
+        return Family.NORMAL;
+    }
+
+    @Override
+    public double variance() {
+        return sd * sd;
+    }
+
+    @Override
+    public double fourthCentralMoment() {
+        double v = sd * sd;
+        return 3 * v * v;
+    }
+
+    @Override
+    public double cdf(double x) {
+        return law().cumulativeProbability(x);
+    }
+
+    @Override
+    public double density(double x) {
+        return law().density(x);
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        return law().inverseCumulativeProbability(p);
+    }
+
+    @Override
+    public double lowerBound() {
+        return Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public double upperBound() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public Normal scaled(double factor) {
+        Checks.positive("factor", factor);
+        return new Normal(mean * factor, sd * factor);
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("mean", mean);
+        p.put("stddev", sd);
+        return p;
+    }
+
+    @Override
+    public String describe() {
+        return "N(" + Checks.fmt(mean) + ", sd=" + Checks.fmt(sd) + ")";
+    }
+}

@@ -1,0 +1,119 @@
+package dev.initcheck.distribution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hipparchus.special.Beta;
+
+/**
+ * The marginal law of one entry of {@code gain * Q}, Q a Haar-random matrix with orthonormal rows or columns
+ * in dimension {@code d = max(rows, cols)} (PyTorch {@code orthogonal_}: QR of a Gaussian matrix with the sign of
+ * diag(R) fixed, which is Haar). Each row (or column) is uniform on the sphere S^{d-1}, so for u = x / gain:
+ * u^2 ~ Beta(1/2, (d-1)/2); variance gain^2/d, E[x^4] = 3 gain^4 / (d (d+2)), support [-gain, gain].
+ *
+ * <p>Entries are <em>not</em> independent (each row has norm gain), so the structural check W W^T = gain^2 I
+ * is the conformance test for orthogonal schemes; this marginal serves plots and diagnostics.
+ */
+public record OrthogonalEntry(double gain, long dimension) implements Distribution {
+
+    public OrthogonalEntry {
+        Checks.positive("gain", gain);
+        if (dimension < 2) {
+            throw new IllegalArgumentException("orthogonal dimension must be >= 2, got " + dimension);
+        }
+    }
+
+    public static OrthogonalEntry of(double gain, long dimension) {
+        return new OrthogonalEntry(gain, dimension);
+    }
+
+    private double shapeB() {
+        return (dimension - 1) / 2.0;
+    }
+
+    @Override
+    public Family family() {
+        return Family.ORTHOGONAL_ENTRY;
+    }
+
+    @Override
+    public double mean() {
+        return 0;
+    }
+
+    @Override
+    public double variance() {
+        return gain * gain / dimension;
+    }
+
+    @Override
+    public double fourthCentralMoment() {
+        double g2 = gain * gain;
+        return 3 * g2 * g2 / (dimension * (dimension + 2.0));
+    }
+
+    @Override
+    public double cdf(double x) {
+        if (x <= -gain) {
+            return 0;
+        }
+        if (x >= gain) {
+            return 1;
+        }
+        double t = x / gain;
+        double half = 0.5 * Beta.regularizedBeta(t * t, 0.5, shapeB());
+        return t >= 0 ? 0.5 + half : 0.5 - half;
+    }
+
+    @Override
+    public double density(double x) {
+        if (!(Math.abs(x) < gain)) {
+            return 0;
+        }
+        double t = x / gain;
+        double logB = Beta.logBeta(0.5, shapeB());
+        return Math.exp((shapeB() - 1) * Math.log1p(-t * t) - logB) / gain;
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        double lo = -gain;
+        double hi = gain;
+        for (int i = 0; i < 200 && hi - lo > 1e-15 * gain; i++) { // bisection: cdf is monotone
+            double mid = 0.5 * (lo + hi);
+            if (cdf(mid) < p) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    @Override
+    public double lowerBound() {
+        return -gain;
+    }
+
+    @Override
+    public double upperBound() {
+        return gain;
+    }
+
+    @Override
+    public OrthogonalEntry scaled(double factor) {
+        return new OrthogonalEntry(gain * factor, dimension);
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("gain", gain);
+        p.put("dimension", (double) dimension);
+        return p;
+    }
+
+    @Override
+    public String describe() {
+        return "entry of " + Checks.fmt(gain) + "·orthogonal (d=" + dimension + ")";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.initcheck.distribution;
+
+import java.util.Map;
+
+/** Every weight equals {@code value}: zeros, ones, constant. Checked by exact equality. */
+public record PointMass(double value) implements Distribution {
+
+    public PointMass {
+        Checks.finite("value", value);
+    }
+
+    public static PointMass of(double value) {
+        return new PointMass(value);
+    }
+
+    @Override
+    public Family family() {
+        return Family.POINT_MASS;
+    }
+
+    @Override
+    public double mean() {
+        return value;
+    }
+
+    @Override
+    public double variance() {
+        return 0;
+    }
+
+    @Override
+    public double fourthCentralMoment() {
+        return 0;
+    }
+
+    @Override
+    public double cdf(double x) {
+        return x >= value ? 1 : 0;
+    }
+
+    @Override
+    public double density(double x) {
+        return x == value ? Double.POSITIVE_INFINITY : 0;
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        return value;
+    }
+
+    @Override
+    public double lowerBound() {
+        return value;
+    }
+
+    @Override
+    public double upperBound() {
+        return value;
+    }
+
+    @Override
+    public PointMass scaled(double factor) {
+        Checks.positive("factor", factor);
+        return new PointMass(value * factor);
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of("value", value);
+    }
+
+    @Override
+    public String describe() {
+        return "constant " + Checks.fmt(value);
+    }
+}

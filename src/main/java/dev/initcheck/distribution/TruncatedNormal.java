@@ -1,0 +1,149 @@
+package dev.initcheck.distribution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
+
+/**
+ * A normal law N(mean, parentSd) truncated to the absolute interval [lower, upper].
+ *
+ * <p>Parametrised by its <em>parent</em> standard deviation; the truncated standard deviation is smaller.
+ * Keras truncates at mean ± 2 parent sd ({@link #keras}); its VarianceScaling divides the parent sd by
+ * 0.87962566103423978 so that the truncated variance equals the declared one, while Keras TruncatedNormal
+ * and PyTorch {@code trunc_normal_} (absolute cut-offs a, b) apply no correction. For N(0,1) cut at ±2:
+ * Z = 0.9544997361036416, E[X^2] = 0.7737413035499232, E[X^4] = 1.4161891248494627, kurtosis 2.3655367.
+ *
+ * <p>Moments use the recursion m_k = (k-1) m_{k-2} - (b^{k-1} phi(b) - a^{k-1} phi(a)) / Z for the standardised
+ * law on [a, b] (Johnson, Kotz and Balakrishnan, Continuous Univariate Distributions, vol. 1, §10.1);
+ * CDF, density and quantiles come from Commons Statistics {@code TruncatedNormalDistribution}.
+ */
+public record TruncatedNormal(double parentMean, double parentSd, double lower, double upper)
+        implements Distribution {
+
+    /** Truncated sd of a standard normal cut at ±2: sqrt(E[X^2]), the Keras correction constant. */
+    public static final double KERAS_CORRECTION = 0.87962566103423978;
+
+    public TruncatedNormal {
+        Checks.finite("mean", parentMean);
+        Checks.positive("stddev", parentSd);
+        Checks.ordered("lower cut-off", lower, "upper cut-off", upper);
+        if (Double.isNaN(lower) || Double.isNaN(upper)) {
+            throw new IllegalArgumentException("cut-offs must not be NaN");
+        }
+    }
+
+    public static TruncatedNormal of(double parentMean, double parentSd, double lower, double upper) {
+        return new TruncatedNormal(parentMean, parentSd, lower, upper);
+    }
+
+    /** Keras convention: cut at mean ± 2 parent sd, no variance correction applied here. */
+    public static TruncatedNormal keras(double parentMean, double parentSd) {
+        return new TruncatedNormal(parentMean, parentSd, parentMean - 2 * parentSd, parentMean + 2 * parentSd);
+    }
+
+    private TruncatedNormalDistribution law() {
+        return TruncatedNormalDistribution.of(parentMean, parentSd, lower, upper);
+    }
+
+    private double alpha() {
+        return (lower - parentMean) / parentSd;
+    }
+
+    private double beta() {
+        return (upper - parentMean) / parentSd;
+    }
+
+    /** Raw moments E[Y^k], k = 0..4, of the standardised truncated law. */
+    private double[] standardRawMoments() {
+        NormalDistribution std = NormalDistribution.of(0, 1);
+        double a = alpha();
+        double b = beta();
+        double z = a > 0 ? std.survivalProbability(a) - std.survivalProbability(b)
+                : std.cumulativeProbability(b) - std.cumulativeProbability(a);
+        double[] m = new double[5];
+        m[0] = 1;
+        double prev = 0; // m_{-1}
+        for (int k = 1; k <= 4; k++) {
+            double edge = powTimesDensity(b, k - 1, std) - powTimesDensity(a, k - 1, std);
+            m[k] = (k - 1) * (k >= 2 ? m[k - 2] : prev) - edge / z;
+        }
+        return m;
+    }
+
+    private static double powTimesDensity(double x, int power, NormalDistribution std) {
+        return Double.isInfinite(x) ? 0 : Math.pow(x, power) * std.density(x);
+    }
+
+    @Override
+    public Family family() {
+        return Family.TRUNCATED_NORMAL;
+    }
+
+    @Override
+    public double mean() {
+        return parentMean + parentSd * standardRawMoments()[1];
+    }
+
+    @Override
+    public double variance() {
+        double[] m = standardRawMoments();
+        return parentSd * parentSd * (m[2] - m[1] * m[1]);
+    }
+
+    @Override
+    public double fourthCentralMoment() {
+        double[] m = standardRawMoments();
+        double mu = m[1];
+        double central = m[4] - 4 * m[3] * mu + 6 * m[2] * mu * mu - 3 * mu * mu * mu * mu;
+        double s2 = parentSd * parentSd;
+        return s2 * s2 * central;
+    }
+
+    @Override
+    public double cdf(double x) {
+        return law().cumulativeProbability(x);
+    }
+
+    @Override
+    public double density(double x) {
+        return law().density(x);
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        return law().inverseCumulativeProbability(p);
+    }
+
+    @Override
+    public double lowerBound() {
+        return lower;
+    }
+
+    @Override
+    public double upperBound() {
+        return upper;
+    }
+
+    @Override
+    public TruncatedNormal scaled(double factor) {
+        Checks.positive("factor", factor);
+        return new TruncatedNormal(parentMean * factor, parentSd * factor, lower * factor, upper * factor);
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("mean", parentMean);
+        p.put("parent_stddev", parentSd);
+        p.put("lower", lower);
+        p.put("upper", upper);
+        return p;
+    }
+
+    @Override
+    public String describe() {
+        return "N(" + Checks.fmt(parentMean) + ", parent sd=" + Checks.fmt(parentSd) + ") truncated to ["
+                + Checks.fmt(lower) + ", " + Checks.fmt(upper) + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.initcheck.distribution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Continuous uniform law on [lower, upper]. For U(-b, b): variance b^2/3, kurtosis 9/5, so the standard
+ * deviation is b/sqrt(3) — confusing b with sigma is the most frequent initializer bug (Keras PR #372).
+ */
+public record Uniform(double lower, double upper) implements Distribution {
+
+    public Uniform {
+        Checks.finite("lower", lower);
+        Checks.finite("upper", upper);
+        Checks.ordered("lower", lower, "upper", upper);
+    }
+
+    /** U(-limit, limit). */
+    public static Uniform symmetric(double limit) {
+        Checks.positive("limit", limit);
+        return new Uniform(-limit, limit);
+    }
+
+    public static Uniform of(double lower, double upper) {
+        return new Uniform(lower, upper);
+    }
+
+    private double width() {
+        return upper - lower;
+    }
+
+    @Override
+    public Family family() {
+        return Family.UNIFORM;
+    }
+
+    @Override
+    public double mean() {
+        return 0.5 * (lower + upper);
+    }
+
+    @Override
+    public double variance() {
+        return width() * width() / 12;
+    }
+
+    @Override
+    public double fourthCentralMoment() {
+        double w2 = width() * width();
+        return w2 * w2 / 80;
+    }
+
+    @Override
+    public double cdf(double x) {
+        if (x <= lower) {
+            return 0;
+        }
+        return x >= upper ? 1 : (x - lower) / width();
+    }
+
+    @Override
+    public double density(double x) {
+        return x >= lower && x <= upper ? 1 / width() : 0;
+    }
+
+    @Override
+    public double inverseCdf(double p) {
+        return lower + p * width();
+    }
+
+    @Override
+    public double lowerBound() {
+        return lower;
+    }
+
+    @Override
+    public double upperBound() {
+        return upper;
+    }
+
+    @Override
+    public Uniform scaled(double factor) {
+        Checks.positive("factor", factor);
+        return new Uniform(lower * factor, upper * factor);
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("lower", lower);
+        p.put("upper", upper);
+        return p;
+    }
+
+    @Override
+    public String describe() {
+        return "U(" + Checks.fmt(lower) + ", " + Checks.fmt(upper) + ")";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.initcheck.scheme;
+
+import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.OrthogonalEntry;
+import dev.initcheck.distribution.PointMass;
+import dev.initcheck.distribution.TruncatedNormal;
+import dev.initcheck.distribution.Uniform;
+import dev.initcheck.shape.Layout;
+import dev.initcheck.shape.Shape;
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
+
+/**
+ * Samples any catalogue scheme exactly: uniform by {@code lower + width·u}, normal by Commons RNG's ziggurat,
+ * truncated normal by Commons Statistics' sampler, orthogonal by QR of a Gaussian matrix with the signs of
+ * diag(R) fixed (Haar; Mezzadri 2007, as PyTorch {@code orthogonal_}).
+ */
+public final class ReferenceInitializer implements Initializer {
+    private final Scheme scheme;
+    private final Layout layout;
+
+    private ReferenceInitializer(Scheme scheme, Layout layout) {
+        this.scheme = scheme;
+        this.layout = layout;
+    }
+
+    public static ReferenceInitializer of(Scheme scheme, Layout layout) {
+        return new ReferenceInitializer(scheme, layout);
+    }
+
+    public static ReferenceInitializer of(String scheme, Layout layout) {
+        return of(Scheme.parse(scheme), layout);
+    }
+
+    @Override
+    public double[] initialize(Shape shape, UniformRandomProvider rng) {
+        return sample(scheme.resolve(shape, layout), rng);
+    }
+
+    /** Samples {@code e.shape().size()} values (C order) of the expected law. */
+    public static double[] sample(Expectation e, UniformRandomProvider rng) {
+        long n = e.shape().size();
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("shape " + e.shape() + " is too large to sample into one array");
+        }
+        if (e.structure() == Structure.ORTHOGONAL) {
+            return orthogonal(e, rng);
+        }
+        double[] out = new double[(int) n];
+        fill(e.distribution(), out, rng);
+        return out;
+    }
+
+    /** The same values rounded to float32, as a framework would store them. */
+    public static float[] sampleFloat(Expectation e, UniformRandomProvider rng) {
+        double[] d = sample(e, rng);
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    static void fill(Distribution d, double[] out, UniformRandomProvider rng) {
+        if (d instanceof PointMass p) {
+            Arrays.fill(out, p.value());
+        } else if (d instanceof Uniform u) {
+            double width = u.upper() - u.lower();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = u.lower() + width * rng.nextDouble();
+            }
+        } else if (d instanceof Normal nd) {
+            ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = nd.mean() + nd.sd() * z.sample();
+            }
+        } else if (d instanceof TruncatedNormal t) {
+            var sampler = TruncatedNormalDistribution.of(t.parentMean(), t.parentSd(), t.lower(), t.upper())
+                    .createSampler(rng);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = sampler.sample();
+            }
+        } else {
+            throw new IllegalArgumentException("no i.i.d. sampler for " + d.describe());
+        }
+    }
+
+    private static double[] orthogonal(Expectation e, UniformRandomProvider rng) {
+        long[] rc = e.matrixView();
+        int rows = Math.toIntExact(rc[0]);
+        int cols = Math.toIntExact(rc[1]);
+        boolean transpose = rows < cols;
+        int r = transpose ? cols : rows;
+        int c = transpose ? rows : cols;
+        ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[][] g = new double[r][c];
+        for (double[] row : g) {
+            for (int j = 0; j < c; j++) {
+                row[j] = z.sample();
+            }
+        }
+        QRDecomposition qr = new QRDecomposition(new Array2DRowRealMatrix(g, false));
+        RealMatrix q = qr.getQ();
+        RealMatrix rr = qr.getR();
+        double gain = ((OrthogonalEntry) e.distribution()).gain();
+        double[] out = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int qi = transpose ? j : i; // q is r x r; we need its first c columns
+                int qj = transpose ? i : j;
+                double sign = Math.signum(rr.getEntry(qj, qj));
+                out[i * cols + j] = gain * q.getEntry(qi, qj) * (sign == 0 ? 1 : sign);
+            }
+        }
+        return out;
+    }
+}
