@@ -14,8 +14,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * Parses the JSON header of a {@code .safetensors} file with Jackson's streaming parser: an object
  * mapping each tensor name to {@code {"dtype": ..., "shape": [...], "data_offsets": [begin, end]}},
  * plus an optional {@code "__metadata__"} object of strings, which is checked and ignored. Other
- * fields of a tensor entry are skipped. Duplicate keys are refused, nesting is limited, and no tree
- * is built, so memory stays proportional to the header.
+ * fields of a tensor entry are skipped. Duplicate keys are refused, nesting is limited, field names
+ * are not interned into a shared symbol table, and no tree is built, so memory stays proportional
+ * to the header.
  */
 final class SafetensorsHeader {
     /** A tensor entry as declared, before it is checked against the data section. */
@@ -26,6 +27,7 @@ final class SafetensorsHeader {
     private static final int MAX_DEPTH = 64;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
