@@ -25,7 +25,7 @@ final class NpyFormat {
         NpyHeader header = parse(tensorWhere, file);
         TensorInfo info = header.info(stem);
         Shapes.requireNonEmpty(tensorWhere, info);
-        return MappedTensorSource.open(tensorWhere, file, info, header.dataOffset(), header.order());
+        return FileTensorSource.open(tensorWhere, file, info, header.dataOffset(), header.order());
     }
 
     private static NpyHeader parse(Where where, Path file) throws TensorFormatException, IOException {

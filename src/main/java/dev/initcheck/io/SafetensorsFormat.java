@@ -62,7 +62,7 @@ final class SafetensorsFormat {
         }
         TensorInfo info = new TensorInfo(e.name(), e.shape(), dtype, false);
         Shapes.requireNonEmpty(tensorWhere, info);
-        return MappedTensorSource.open(tensorWhere, file, info, layout.dataStart() + e.begin(),
+        return FileTensorSource.open(tensorWhere, file, info, layout.dataStart() + e.begin(),
                 ByteOrder.LITTLE_ENDIAN);
     }
 

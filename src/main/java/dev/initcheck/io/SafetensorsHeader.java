@@ -2,21 +2,25 @@ package dev.initcheck.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 
 /**
  * Parses the JSON header of a {@code .safetensors} file with Jackson's streaming parser: an object
  * mapping each tensor name to {@code {"dtype": ..., "shape": [...], "data_offsets": [begin, end]}},
  * plus an optional {@code "__metadata__"} object of strings, which is checked and ignored. Other
- * fields of a tensor entry are skipped. Duplicate keys are refused, nesting is limited, field names
- * are not interned into a shared symbol table, and no tree is built, so memory stays proportional
- * to the header.
+ * fields of a tensor entry are skipped. Duplicate tensor names and duplicate fields of an entry are
+ * refused, nesting is limited, and no tree is built, so memory stays proportional to the header
+ * (duplicates are detected here rather than by Jackson's per-object detector, which would allocate
+ * a hash set for every entry; field names from the file are not interned into Jackson's shared
+ * symbol table).
  */
 final class SafetensorsHeader {
     /** A tensor entry as declared, before it is checked against the data section. */
@@ -26,7 +30,6 @@ final class SafetensorsHeader {
     private static final String METADATA = "__metadata__";
     private static final int MAX_DEPTH = 64;
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
@@ -40,8 +43,12 @@ final class SafetensorsHeader {
         try (JsonParser p = FACTORY.createParser(json)) {
             p.nextToken();
             List<Entry> entries = new ArrayList<>();
+            Set<String> names = new HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                if (!names.add(name)) {
+                    throw where.fail("header repeats the key %s", Where.quote(name));
+                }
                 JsonToken value = p.nextToken();
                 if (METADATA.equals(name)) {
                     metadata(where, p, value);
@@ -96,6 +103,11 @@ final class SafetensorsHeader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken token = p.nextToken();
+            boolean repeated = field.equals("dtype") && dtype != null || field.equals("shape") && shape != null
+                    || field.equals("data_offsets") && offsets != null;
+            if (repeated) {
+                throw where.fail("header entry repeats '%s'", field);
+            }
             switch (field) {
                 case "dtype" -> dtype = string(where, p, token, field);
                 case "shape" -> shape = integers(where, p, token, field, TensorInfo.MAX_RANK);
@@ -126,7 +138,7 @@ final class SafetensorsHeader {
         if (token != JsonToken.START_ARRAY) {
             throw where.fail("'%s' must be an array of integers", field);
         }
-        long[] values = new long[max];
+        long[] values = new long[Math.min(max, 4)];
         int n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.VALUE_NUMBER_INT) {
@@ -138,8 +150,11 @@ final class SafetensorsHeader {
             if (n == max) {
                 throw where.fail("'%s' has more than %d entries", field, max);
             }
+            if (n == values.length) {
+                values = Arrays.copyOf(values, Math.min(max, 2 * n));
+            }
             values[n++] = p.getLongValue();
         }
-        return java.util.Arrays.copyOf(values, n);
+        return n == values.length ? values : Arrays.copyOf(values, n);
     }
 }

@@ -175,7 +175,7 @@ class TensorErrorMessagesTest {
         assertThat(message(() -> TensorFiles.open(g, null)))
                 .isEqualTo(g + ": tensor 'mask': unsupported dtype 'BOOL' (supported: F16, BF16, F32, F64)");
         Path h = file("m.safetensors", safetensors("{\"a\":" + EMPTY_ENTRY + ",\"a\":" + EMPTY_ENTRY + "}", new byte[0]));
-        assertThat(message(() -> TensorFiles.list(h))).startsWith(h + ": malformed header JSON: Duplicate field 'a'");
+        assertThat(message(() -> TensorFiles.list(h))).isEqualTo(h + ": header repeats the key 'a'");
         Path i = file("m.safetensors", safetensors("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", new byte[0]));
         assertThat(message(() -> TensorFiles.list(i))).startsWith(i + ": tensor 'a': header entry must be a JSON object");
         Path j = file("m.safetensors", safetensors("{\"__metadata__\":" + "[".repeat(5000) + "]".repeat(5000) + "}", new byte[0]));

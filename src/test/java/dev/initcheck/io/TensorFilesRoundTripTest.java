@@ -144,7 +144,7 @@ class TensorFilesRoundTripTest {
     }
 
     @Test
-    void smallMappingWindowsGiveTheSameValues() throws TensorFormatException, IOException {
+    void mappedWindowsGiveTheSameValuesAsAPlainRead() throws TensorFormatException, IOException {
         Path file = TestFiles.fixtures().resolve("f64_be_fortran_3d.npy");
         double[] expected;
         try (TensorSource source = TensorFiles.open(file, null)) {
@@ -153,8 +153,8 @@ class TensorFilesRoundTripTest {
         TensorInfo info = TensorFiles.list(file).get(0);
         long offset = Files.size(file) - info.byteSize();
         for (long window : new long[] {8, 16, 24, 64, 184}) {
-            try (TensorSource source = MappedTensorSource.open(Where.of(file), file, info, offset,
-                    ByteOrder.BIG_ENDIAN, window)) {
+            try (TensorSource source = FileTensorSource.open(Where.of(file), file, info, offset,
+                    ByteOrder.BIG_ENDIAN, window, 0)) {
                 assertThat(source.readAllCOrder()).containsExactly(expected);
             }
         }
