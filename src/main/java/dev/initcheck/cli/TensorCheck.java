@@ -1,0 +1,54 @@
+package dev.initcheck.cli;
+
+import dev.initcheck.check.Conformance;
+import dev.initcheck.check.Precision;
+import dev.initcheck.check.Verdict;
+import dev.initcheck.io.DType;
+import dev.initcheck.io.TensorFiles;
+import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorInfo;
+import dev.initcheck.io.TensorSource;
+import dev.initcheck.scheme.Expectation;
+import dev.initcheck.scheme.Scheme;
+import dev.initcheck.shape.Fans;
+import dev.initcheck.shape.Shape;
+import java.nio.file.Path;
+
+/** Reads one tensor and checks it (wiring only: the statistics live in {@code check}). */
+final class TensorCheck {
+    private TensorCheck() {
+    }
+
+    record Target(Path file, String tensor) {
+    }
+
+    static Verdict run(Target t, Scheme scheme, TensorOptions o, double alphaPerTensor) throws TensorFormatException {
+        try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
+            TensorInfo info = src.info();
+            Expectation e = expectation(t, info, scheme, o);
+            double[] values = src.readAllCOrder();
+            return Conformance.check(values, e, precision(info.dtype()), alphaPerTensor);
+        }
+    }
+
+    static Expectation expectation(Target t, TensorInfo info, Scheme scheme, TensorOptions o) {
+        Shape shape;
+        try {
+            shape = Shape.of(info.rank() == 0 ? new long[] {1} : info.shape());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(t.file().getFileName() + ": tensor '" + info.name() + "': "
+                    + e.getMessage());
+        }
+        Fans fans = Fans.of(shape, o.layout()).withOverrides(o.fanIn, o.fanOut);
+        return scheme.resolve(shape, o.layout(), fans);
+    }
+
+    static Precision precision(DType d) {
+        return switch (d) {
+            case F16 -> Precision.FLOAT16;
+            case BF16 -> Precision.BFLOAT16;
+            case F32 -> Precision.FLOAT32;
+            case F64 -> Precision.FLOAT64;
+        };
+    }
+}
