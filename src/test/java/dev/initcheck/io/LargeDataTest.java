@@ -42,7 +42,8 @@ class LargeDataTest {
         for (int i = 0; i < n; i++) {
             data.putFloat(i * 0.5f - 1000);
         }
-        Path file = TestFiles.write(dir.resolve("big.npy"), npy(1, npyDict(">f4", false, "(" + n + ",)"), data.array()));
+        Path file = TestFiles.write(dir.resolve("big.npy"),
+                npy(1, npyDict(">f4", false, "(" + n + ",)"), data.array()));
         try (TensorSource source = TensorFiles.open(file, null)) {
             double[] sum = {0, 0, 0}; // sum, count, largest chunk
             source.forEachChunk((buf, len) -> sum[2] = Math.max(sum[2], len));
@@ -64,7 +65,8 @@ class LargeDataTest {
     @Test
     void compressedNpzEntryStreamsWithBoundedBuffers() throws Exception {
         int n = 4_000_000;
-        byte[] entry = npy(1, npyDict("<f4", false, "(" + n + ",)"), TestFiles.concat(TestFiles.floats(7.5f), new byte[4 * n - 4]));
+        byte[] entry = npy(1, npyDict("<f4", false, "(" + n + ",)"),
+                TestFiles.concat(TestFiles.floats(7.5f), new byte[4 * n - 4]));
         Path file = TestFiles.write(dir.resolve("zeros.npz"), TestFiles.zip(true, Map.of("w.npy", entry)));
         try (TensorSource source = TensorFiles.open(file, null)) {
             double[] stats = {0, 0};

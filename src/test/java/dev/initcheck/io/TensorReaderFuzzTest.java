@@ -116,7 +116,8 @@ class TensorReaderFuzzTest {
         assertThat(failures).as(summary).isEmpty();
         for (String ext : List.of(".npy", ".npz", ".safetensors", ".csv", ".txt")) {
             long[] c = counts.get(ext);
-            assertThat(c[0]).as("files tried for " + ext).isGreaterThan(ext.equals(".csv") || ext.equals(".txt") ? 400 : 1000);
+            assertThat(c[0]).as("files tried for " + ext)
+                    .isGreaterThan(ext.equals(".csv") || ext.equals(".txt") ? 400 : 1000);
             assertThat(c[1]).as("accepted " + ext).isPositive();
             assertThat(c[2]).as("rejected " + ext).isPositive();
         }
