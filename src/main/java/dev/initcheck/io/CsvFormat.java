@@ -12,9 +12,9 @@ import java.util.List;
  * Values follow {@link DecimalParser}; {@code nan} and {@code inf} are values.
  *
  * <p>With a given shape the number of values must equal its product (values fill it in C order).
- * Without one the shape is {@code [rows, columns]} when there are several rows, all with the same
- * number of values above 1, and {@code [count]} otherwise (as {@code numpy.loadtxt} does, a single
- * row is one-dimensional). The tensor is named after the file name without its extension.
+ * Without one the shape is {@code [rows, columns]} when every row holds the same number of values
+ * and that number is above 1 (a single row of 3 values is {@code [1, 3]}), and {@code [count]}
+ * otherwise. The tensor is named after the file name without its extension.
  */
 final class CsvFormat {
     private CsvFormat() {
@@ -65,7 +65,7 @@ final class CsvFormat {
         });
         double[] values = values(where, bytes, counts[0]);
         long[] shape = givenShape != null ? checkShape(where, givenShape, counts[0])
-                : counts[1] > 1 && counts[2] > 1 ? new long[] {counts[1], counts[2]} : new long[] {counts[0]};
+                : counts[2] > 1 ? new long[] {counts[1], counts[2]} : new long[] {counts[0]};
         return new Parsed(new TensorInfo(NpyFormat.stem(file), shape, DType.F64, false), values);
     }
 

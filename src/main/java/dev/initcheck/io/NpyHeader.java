@@ -36,6 +36,21 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, long[] shap
      *                  header is then read in pieces as bytes arrive
      */
     static NpyHeader read(Where where, InputStream in, long available) throws TensorFormatException, IOException {
+        int major = readVersion(where, in);
+        int lengthBytes = major == 1 ? 2 : 4;
+        long headerLength = littleEndian(where, in.readNBytes(lengthBytes), lengthBytes);
+        long prefix = 8 + lengthBytes;
+        checkHeaderLength(where, headerLength, prefix, available);
+        byte[] header = in.readNBytes((int) headerLength);
+        if (header.length < headerLength) {
+            throw where.fail("truncated header: %d of its %d bytes are present", header.length, headerLength);
+        }
+        String text = new String(header, major < 3 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return fromDict(where, PyDictParser.parse(where, text), prefix + headerLength);
+    }
+
+    /** Checks the magic string and returns the major version. */
+    private static int readVersion(Where where, InputStream in) throws TensorFormatException, IOException {
         byte[] preamble = in.readNBytes(8);
         for (int i = 0; i < MAGIC.length; i++) {
             if (i >= preamble.length || preamble[i] != MAGIC[i]) {
@@ -50,16 +65,7 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, long[] shap
         if (major < 1 || major > 3 || minor != 0) {
             throw where.fail("unsupported .npy format version %d.%d (supported: 1.0, 2.0, 3.0)", major, minor);
         }
-        int lengthBytes = major == 1 ? 2 : 4;
-        long headerLength = littleEndian(where, in.readNBytes(lengthBytes), lengthBytes);
-        long prefix = 8 + lengthBytes;
-        checkHeaderLength(where, headerLength, prefix, available);
-        byte[] header = in.readNBytes((int) headerLength);
-        if (header.length < headerLength) {
-            throw where.fail("truncated header: %d of its %d bytes are present", header.length, headerLength);
-        }
-        String text = new String(header, major < 3 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        return fromDict(where, PyDictParser.parse(where, text), prefix + headerLength);
+        return major;
     }
 
     private static long littleEndian(Where where, byte[] bytes, int expected) throws TensorFormatException {

@@ -10,7 +10,8 @@ import java.util.zip.ZipFile;
 /**
  * One {@code .npy} entry of an open {@code .npz} archive, streamed from the (possibly deflated)
  * entry. The archive's size fields and the header's shape are not trusted for allocation: chunk
- * buffers start small and double only after a full chunk has actually arrived, every pass checks
+ * buffers start at 4096 elements and grow fourfold (up to 65536) only after a full chunk has
+ * actually arrived, so they never exceed about 1.5 times the bytes delivered; every pass checks
  * that the entry delivers exactly the declared byte count (neither fewer nor more), and
  * {@link #readAllCOrder} allocates only after one such pass succeeded.
  */
@@ -71,7 +72,7 @@ final class NpzEntrySource extends AbstractTensorSource {
 
     private void growAfterFullChunk(long remaining) {
         int capacity = decoder.capacity();
-        long target = Math.min(ChunkDecoder.MAX_CHUNK, Math.min(2L * capacity, remaining / itemSize()));
+        long target = Math.min(ChunkDecoder.MAX_CHUNK, Math.min(4L * capacity, remaining / itemSize()));
         if (target > capacity) {
             allocate((int) target);
         }

@@ -20,19 +20,20 @@ final class FuzzVariants {
 
     /** Mutations are biased towards the first bytes, where headers live. */
     private static final int HEADER_ZONE = 600;
+    private static final int EVERY_LENGTH = 512;
     private static final byte[] DATA = TestFiles.floats(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
 
     private FuzzVariants() {
     }
 
-    /** Every truncation up to 1024 bytes, then {@code extra} random longer ones. */
+    /** Every truncation up to {@link #EVERY_LENGTH} bytes, then {@code extra} random longer ones. */
     static List<Variant> truncations(String name, byte[] b, UniformRandomProvider rng, int extra) {
         List<Variant> out = new ArrayList<>();
-        for (int n = 0; n < Math.min(b.length, 1024); n++) {
+        for (int n = 0; n < Math.min(b.length, EVERY_LENGTH); n++) {
             out.add(new Variant(name + " truncated to " + n, Arrays.copyOf(b, n)));
         }
-        for (int i = 0; b.length > 1024 && i < extra; i++) {
-            int n = 1024 + rng.nextInt(b.length - 1024);
+        for (int i = 0; b.length > EVERY_LENGTH && i < extra; i++) {
+            int n = EVERY_LENGTH + rng.nextInt(b.length - EVERY_LENGTH);
             out.add(new Variant(name + " truncated to " + n, Arrays.copyOf(b, n)));
         }
         return out;
@@ -128,7 +129,7 @@ final class FuzzVariants {
                 "{\"__metadata__\":null,\"w\":" + ok + "}", "{\"__metadata__\":{\"a\":\"b\"}}",
                 "{\"a\\nb\":" + ok + "}", "{\"a\u0000\":" + ok + "}", "{\"w\":" + ok.replace("}", ",\"extra\":[1,{\"k\":2}]}") + "}",
                 "{\"w\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}", "{\"w\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_001),
-                "{\"__metadata__\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}", huge(20_000)));
+                "{\"__metadata__\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}", huge(10_000)));
         String[][] entries = {
             {"F32", "[3,4]", "[0,99999999]"}, {"F32", "[3,4]", "[48,0]"}, {"F32", "[3,4]", "[-8,40]"},
             {"F32", "[3,4]", "[0,18446744073709551615]"}, {"F32", "[3,4]", "[0,48,96]"}, {"F32", "[3,4]", "[0]"},
@@ -192,8 +193,10 @@ final class FuzzVariants {
         mixed.put("a\nb.npy", valid);
         mixed.put("dir/w.npy", valid);
         out.add(new Variant("npz mixed entries", TestFiles.zip(true, mixed)));
-        byte[] bomb = npy(1, npyDict("<f4", false, "(1000000000,)"), new byte[1 << 20]);
-        out.add(new Variant("npz bomb", TestFiles.zip(true, Map.of("w.npy", bomb))));
+        for (String descr : new String[] {"<f2", "<f4", ">f8"}) {
+            byte[] bomb = npy(1, npyDict(descr, false, "(1000000000,)"), new byte[1 << 20]);
+            out.add(new Variant("npz bomb " + descr, TestFiles.zip(true, Map.of("w.npy", bomb))));
+        }
         return out;
     }
 

@@ -76,7 +76,8 @@ class TensorErrorMessagesTest {
                     f + ": tensor 'x': unsupported dtype '" + descr + "' (supported: float16, float32, float64)");
         }
         Path s = npyFile("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (12,), }", TWELVE_FLOATS);
-        assertThat(message(() -> TensorFiles.list(s))).endsWith("unsupported structured dtype (supported: float16, float32, float64)");
+        assertThat(message(() -> TensorFiles.list(s)))
+                .endsWith("unsupported structured dtype (supported: float16, float32, float64)");
         byte[] v4 = npy(1, npyDict("<f4", false, "(12,)"), TWELVE_FLOATS);
         v4[6] = 4;
         Path v = file("x.npy", v4);
@@ -92,7 +93,8 @@ class TensorErrorMessagesTest {
         v2[10] = 0;
         v2[11] = (byte) 0x80; // 2^31
         Path f = file("x.npy", v2);
-        assertThat(message(() -> TensorFiles.list(f))).isEqualTo(f + ": header length 2147483648 exceeds the limit of 1048576 bytes");
+        assertThat(message(() -> TensorFiles.list(f)))
+                .isEqualTo(f + ": header length 2147483648 exceeds the limit of 1048576 bytes");
         v2[11] = 0;
         v2[9] = 0x10; // 4096
         Path g = file("x.npy", v2);
@@ -114,7 +116,8 @@ class TensorErrorMessagesTest {
         assertThat(message(() -> TensorFiles.list(bytes)))
                 .isEqualTo(bytes + ": shape [1152921504606846976, 2] needs more bytes than a long can count");
         Path negative = npyFile(npyDict("<f4", false, "(3, -4)"), TWELVE_FLOATS);
-        assertThat(message(() -> TensorFiles.list(negative))).isEqualTo(negative + ": shape [3, -4] has a negative dimension");
+        assertThat(message(() -> TensorFiles.list(negative)))
+                .isEqualTo(negative + ": shape [3, -4] has a negative dimension");
         Path digits = npyFile(npyDict("<f4", false, "(99999999999999999999,)"), TWELVE_FLOATS);
         assertThat(message(() -> TensorFiles.list(digits))).contains("does not fit in a long");
     }
@@ -126,9 +129,11 @@ class TensorErrorMessagesTest {
         Path g = npyFile("{'descr': '<f4', 'fortran_order': False, }", TWELVE_FLOATS);
         assertThat(message(() -> TensorFiles.list(g))).isEqualTo(g + ": header lacks the key 'shape'");
         Path h = npyFile(npyDict("<f4", false, "(12)"), TWELVE_FLOATS);
-        assertThat(message(() -> TensorFiles.list(h))).isEqualTo(h + ": header value of 'shape' must be a tuple of integers");
+        assertThat(message(() -> TensorFiles.list(h)))
+                .isEqualTo(h + ": header value of 'shape' must be a tuple of integers");
         Path i = npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (12,), __import__('os'): 1}", TWELVE_FLOATS);
-        assertThat(message(() -> TensorFiles.list(i))).startsWith(i + ": malformed header dict: expected a quoted string at offset 57");
+        assertThat(message(() -> TensorFiles.list(i)))
+                .startsWith(i + ": malformed header dict: expected a quoted string at offset 57");
     }
 
     @Test
@@ -137,9 +142,12 @@ class TensorErrorMessagesTest {
                 safetensors("{\"fc1.weight\":{\"dtype\":\"F32\",\"shape\":[32,32],\"data_offsets\":[0,4096]}}", new byte[2048]));
         assertThat(message(() -> TensorFiles.open(f, "fc1.weight"))).isEqualTo(
                 f + ": tensor 'fc1.weight': data offsets [0, 4096] lie outside the 2048-byte data section");
-        Path g = file("m.safetensors", safetensors("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", new byte[8]));
-        assertThat(message(() -> TensorFiles.list(g))).isEqualTo(g + ": tensor 'w': data offsets [8, 0] are reversed (begin > end)");
-        Path h = file("m.safetensors", safetensors("{\"w\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]));
+        Path g = file("m.safetensors",
+                safetensors("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", new byte[8]));
+        assertThat(message(() -> TensorFiles.list(g)))
+                .isEqualTo(g + ": tensor 'w': data offsets [8, 0] are reversed (begin > end)");
+        Path h = file("m.safetensors",
+                safetensors("{\"w\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]));
         assertThat(message(() -> TensorFiles.list(h)))
                 .isEqualTo(h + ": tensor 'w': data offsets [0, 8] span 8 bytes but shape [3] of 'F32' needs 12");
     }
@@ -153,7 +161,8 @@ class TensorErrorMessagesTest {
                     .isEqualTo(f + ": header length " + Long.toUnsignedString(n) + " exceeds the file size 48");
         }
         Path small = file("m.safetensors", TestFiles.withLength(1, rest));
-        assertThat(message(() -> TensorFiles.list(small))).isEqualTo(small + ": header length 1 is too small for a JSON object");
+        assertThat(message(() -> TensorFiles.list(small)))
+                .isEqualTo(small + ": header length 1 is too small for a JSON object");
         Path tiny = file("m.safetensors", new byte[5]);
         assertThat(message(() -> TensorFiles.list(tiny)))
                 .isEqualTo(tiny + ": file holds 5 bytes, fewer than the 8-byte header length");
@@ -171,25 +180,34 @@ class TensorErrorMessagesTest {
                 "{\"w\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904,4],\"data_offsets\":[0,8]}}", new byte[8]));
         assertThat(message(() -> TensorFiles.list(f)))
                 .isEqualTo(f + ": tensor 'w': shape [4611686018427387904, 4] has more elements than a long can count");
-        Path g = file("m.safetensors", safetensors("{\"mask\":{\"dtype\":\"BOOL\",\"shape\":[8],\"data_offsets\":[0,8]}}", new byte[8]));
+        Path g = file("m.safetensors",
+                safetensors("{\"mask\":{\"dtype\":\"BOOL\",\"shape\":[8],\"data_offsets\":[0,8]}}", new byte[8]));
         assertThat(message(() -> TensorFiles.open(g, null)))
                 .isEqualTo(g + ": tensor 'mask': unsupported dtype 'BOOL' (supported: F16, BF16, F32, F64)");
-        Path h = file("m.safetensors", safetensors("{\"a\":" + EMPTY_ENTRY + ",\"a\":" + EMPTY_ENTRY + "}", new byte[0]));
+        Path h = file("m.safetensors",
+                safetensors("{\"a\":" + EMPTY_ENTRY + ",\"a\":" + EMPTY_ENTRY + "}", new byte[0]));
         assertThat(message(() -> TensorFiles.list(h))).isEqualTo(h + ": header repeats the key 'a'");
         Path i = file("m.safetensors", safetensors("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", new byte[0]));
-        assertThat(message(() -> TensorFiles.list(i))).startsWith(i + ": tensor 'a': header entry must be a JSON object");
-        Path j = file("m.safetensors", safetensors("{\"__metadata__\":" + "[".repeat(5000) + "]".repeat(5000) + "}", new byte[0]));
+        assertThat(message(() -> TensorFiles.list(i)))
+                .startsWith(i + ": tensor 'a': header entry must be a JSON object");
+        Path j = file("m.safetensors",
+                safetensors("{\"__metadata__\":" + "[".repeat(5000) + "]".repeat(5000) + "}", new byte[0]));
         assertThat(message(() -> TensorFiles.list(j))).isEqualTo(j + ": __metadata__ must be an object of strings");
-        Path k = file("m.safetensors", safetensors("{\"a\":{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}}", new byte[0]));
-        assertThat(message(() -> TensorFiles.list(k))).startsWith(k + ": malformed header JSON: Document nesting depth");
-        Path l = file("m.safetensors", safetensors("{\"a\\nb\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", new byte[8]));
-        assertThat(message(() -> TensorFiles.list(l))).isEqualTo(l + ": tensor 'a\\u000ab': shape [-2] has a negative dimension");
+        Path k = file("m.safetensors",
+                safetensors("{\"a\":{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}}", new byte[0]));
+        assertThat(message(() -> TensorFiles.list(k)))
+                .startsWith(k + ": malformed header JSON: Document nesting depth");
+        Path l = file("m.safetensors",
+                safetensors("{\"a\\nb\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", new byte[8]));
+        assertThat(message(() -> TensorFiles.list(l)))
+                .isEqualTo(l + ": tensor 'a\\u000ab': shape [-2] has a negative dimension");
     }
 
     @Test
     void tensorSelection() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        IntStream.range(0, 25).forEach(k -> entries.put("t" + k + ".npy", npy(1, npyDict("<f4", false, "(12,)"), TWELVE_FLOATS)));
+        IntStream.range(0, 25).forEach(k -> entries.put("t" + k + ".npy",
+                npy(1, npyDict("<f4", false, "(12,)"), TWELVE_FLOATS)));
         Path many = file("many.npz", TestFiles.zip(true, entries));
         String first20 = IntStream.range(0, 20).mapToObj(k -> "'t" + k + "'").collect(Collectors.joining(", "));
         assertThat(message(() -> TensorFiles.open(many, "fc9")))
@@ -220,7 +238,8 @@ class TensorErrorMessagesTest {
             }
         }
         Path notZip = file("c.npz", "not a zip".getBytes());
-        assertThat(message(() -> TensorFiles.list(notZip))).isEqualTo(notZip + ": not a readable .npz (zip) archive: ZipException: zip END header not found");
+        assertThat(message(() -> TensorFiles.list(notZip)))
+                .isEqualTo(notZip + ": not a readable .npz (zip) archive: ZipException: zip END header not found");
     }
 
     @Test
@@ -233,7 +252,8 @@ class TensorErrorMessagesTest {
         Path h = file("e.csv", "1,,2\n".getBytes());
         assertThat(message(() -> TensorFiles.list(h))).isEqualTo(h + ": line 1: empty value");
         Path i = file("z.txt", "# nothing\n\n".getBytes());
-        assertThat(message(() -> TensorFiles.open(i, null))).isEqualTo(i + ": tensor 'z': empty tensor (shape [0] has no elements)");
+        assertThat(message(() -> TensorFiles.open(i, null)))
+                .isEqualTo(i + ": tensor 'z': empty tensor (shape [0] has no elements)");
         Path j = file("x.npy", new byte[0]);
         assertThat(message(() -> TensorFiles.open(j, null, new long[] {1})))
                 .isEqualTo(j + ": a shape can only be given for .csv and .txt files; this format declares its own");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -140,6 +142,16 @@ class TensorFilesRoundTripTest {
         try (TensorSource source = TensorFiles.open(matrix, null, new long[] {2, 6})) {
             assertThat(source.info().shape()).containsExactly(2, 6);
             assertThat(source.readAllCOrder()).startsWith(-1.0, -0.75, -0.5);
+        }
+    }
+
+    @Test
+    void textShapesWithoutAGivenShape(@TempDir Path dir) throws TensorFormatException {
+        Map<String, long[]> cases = Map.of("1,2,3\n", new long[] {1, 3}, "1\n2\n3\n", new long[] {3},
+                "1,2\n3\n", new long[] {3}, "1 2\n3 4\n5 6\n", new long[] {3, 2});
+        for (Map.Entry<String, long[]> c : cases.entrySet()) {
+            Path file = TestFiles.write(dir.resolve("t.csv"), c.getKey().getBytes(StandardCharsets.US_ASCII));
+            assertThat(TensorFiles.list(file).get(0).shape()).as(c.getKey()).containsExactly(c.getValue());
         }
     }
 

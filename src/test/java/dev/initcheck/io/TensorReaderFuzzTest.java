@@ -49,6 +49,7 @@ class TensorReaderFuzzTest {
     private final Map<String, long[]> counts = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private double worstRatio;
+    private String worstCase = "none";
 
     /** An operation that may fail with TensorFormatException. */
     interface Call<T> {
@@ -102,9 +103,9 @@ class TensorReaderFuzzTest {
         for (String fixture : fixtureNames()) {
             byte[] original = TestFiles.fixture(fixture);
             String ext = fixture.substring(fixture.lastIndexOf('.'));
-            FuzzVariants.truncations(fixture, original, rng, 200).forEach(v -> exercise(ext, v));
-            FuzzVariants.byteFlips(fixture, original, rng, 150).forEach(v -> exercise(ext, v));
-            FuzzVariants.bitFlips(fixture, original, rng, 150).forEach(v -> exercise(ext, v));
+            FuzzVariants.truncations(fixture, original, rng, 150).forEach(v -> exercise(ext, v));
+            FuzzVariants.byteFlips(fixture, original, rng, 120).forEach(v -> exercise(ext, v));
+            FuzzVariants.bitFlips(fixture, original, rng, 120).forEach(v -> exercise(ext, v));
         }
         FuzzVariants.npyFiles().forEach(v -> exercise(".npy", v));
         FuzzVariants.safetensorsFiles(TestFiles.fixture("model.safetensors")).forEach(v -> exercise(".safetensors", v));
@@ -115,7 +116,8 @@ class TensorReaderFuzzTest {
         assertThat(failures).as(summary).isEmpty();
         for (String ext : List.of(".npy", ".npz", ".safetensors", ".csv", ".txt")) {
             long[] c = counts.get(ext);
-            assertThat(c[0]).as("files tried for " + ext).isGreaterThan(ext.equals(".csv") ? 400 : 1000);
+            assertThat(c[0]).as("files tried for " + ext)
+                    .isGreaterThan(ext.equals(".csv") || ext.equals(".txt") ? 400 : 1000);
             assertThat(c[1]).as("accepted " + ext).isPositive();
             assertThat(c[2]).as("rejected " + ext).isPositive();
         }
@@ -211,8 +213,9 @@ class TensorReaderFuzzTest {
             return call.run();
         } finally {
             long used = THREADS.getThreadAllocatedBytes(thread) - before;
-            if (bound != Long.MAX_VALUE) {
-                worstRatio = Math.max(worstRatio, (double) used / bound);
+            if (bound != Long.MAX_VALUE && (double) used / bound > worstRatio) {
+                worstRatio = (double) used / bound;
+                worstCase = what + " of " + label;
             }
             if (used > bound) {
                 failures.add(String.format(Locale.ROOT, "%s: %s allocated %d bytes, bound %d (file %s)",
@@ -237,7 +240,7 @@ class TensorReaderFuzzTest {
             b.append(String.format(Locale.ROOT, " %s tried=%d accepted=%d rejected=%d (%.1f s);",
                     e.getKey(), c[0], c[1], c[2], c[3] / 1e9));
         }
-        return b.append(String.format(Locale.ROOT, " total=%d in %.1f s, worst allocation %.0f%% of bound",
-                total, seconds, 100 * worstRatio)).toString();
+        return b.append(String.format(Locale.ROOT, " total=%d in %.1f s; largest allocation %.0f%% of its bound (%s)",
+                total, seconds, 100 * worstRatio, worstCase)).toString();
     }
 }
