@@ -29,8 +29,8 @@ final class BoundChecks {
     static CheckResult support(SampleMoments m, Distribution law, Precision p, double beta) {
         double lo = law.lowerBound();
         double hi = law.upperBound();
-        double slackLo = p.ulp(lo);
-        double slackHi = p.ulp(hi);
+        double slackLo = Math.max(p.ulp(lo), computedSlack(law, p));
+        double slackHi = Math.max(p.ulp(hi), computedSlack(law, p));
         boolean upperSide = m.max() - hi >= lo - m.min();
         double excess = upperSide ? m.max() - hi : lo - m.min();
         double slack = upperSide ? slackHi : slackLo;
@@ -44,6 +44,17 @@ final class BoundChecks {
         double detectable = Power.supportDetectable(law, m.n(), slackLo, slackHi, beta);
         return CheckResult.hard(CheckName.SUPPORT, passed, excess, slack, detectable,
                 supportMessage(m, law, passed), d);
+    }
+
+    /**
+     * An orthogonal matrix is orthonormal only up to the orthogonality tolerance t (see ExactChecks): a row of
+     * squared norm at most gain² + t has entries of size at most gain·sqrt(1 + t/gain²) <= gain + t/(2·gain).
+     */
+    private static double computedSlack(Distribution law, Precision p) {
+        if (law instanceof dev.initcheck.distribution.OrthogonalEntry o) {
+            return ExactChecks.orthogonalityTolerance(o.gain(), o.dimension(), p) / (2 * o.gain());
+        }
+        return 0;
     }
 
     private static String supportMessage(SampleMoments m, Distribution law, boolean passed) {
