@@ -44,6 +44,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     String format;
 
+    @Option(names = "--ks", defaultValue = "auto",
+            description = "KS path: exact (sorted copy), streaming (one pass, binned: D_lo <= D <= D_lo + 1/65536), "
+                    + "or auto (streaming above 2^22 values). Default ${DEFAULT-VALUE}.")
+    String ks;
+
     @Override
     public Integer call() throws TensorFormatException {
         OutputFormat out = OutputFormat.parse(format);
@@ -52,10 +57,19 @@ final class CheckCommand implements Callable<Integer> {
         AlphaBudget budget = AlphaBudget.of(alpha, targets.size());
         List<Verdict> verdicts = new ArrayList<>();
         for (TensorCheck.Target t : targets) {
-            verdicts.add(TensorCheck.run(t, declared, tensorOptions, budget.perTensor()));
+            verdicts.add(TensorCheck.run(t, declared, tensorOptions, budget.perTensor(), ksMode()));
         }
         print(spec.commandLine().getOut(), out, targets, verdicts);
         return verdicts.stream().allMatch(Verdict::passed) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
+    }
+
+    TensorCheck.KsMode ksMode() {
+        for (TensorCheck.KsMode m : TensorCheck.KsMode.values()) {
+            if (m.name().equalsIgnoreCase(ks.strip())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown --ks '" + ks + "' (valid: auto, exact, streaming)");
     }
 
     static void print(PrintWriter w, OutputFormat out, List<TensorCheck.Target> targets, List<Verdict> verdicts) {

@@ -10,6 +10,10 @@ import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorSource;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;
+import dev.initcheck.scheme.Structure;
+import dev.initcheck.summary.BinEdges;
+import dev.initcheck.summary.StreamingEngine;
+import dev.initcheck.summary.StreamingSummary;
 import dev.initcheck.shape.Fans;
 import dev.initcheck.shape.Shape;
 import java.nio.file.Path;
@@ -22,13 +26,31 @@ final class TensorCheck {
     record Target(Path file, String tensor) {
     }
 
-    static Verdict run(Target t, Scheme scheme, TensorOptions o, double alphaPerTensor) throws TensorFormatException {
+    /** Tensors above this many values are summarised in one streaming pass unless {@code --ks exact}. */
+    static final long STREAMING_ABOVE = 1L << 22;
+
+    /** How the KS statistic is computed: exact (sorted copy), streaming (binned, D_lo <= D <= D_hi), or by size. */
+    enum KsMode { AUTO, EXACT, STREAMING }
+
+    static Verdict run(Target t, Scheme scheme, TensorOptions o, double alphaPerTensor, KsMode mode)
+            throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
             TensorInfo info = src.info();
             Expectation e = expectation(t, info, scheme, o);
-            double[] values = src.readAllCOrder();
-            return Conformance.check(values, e, precision(info.dtype()), alphaPerTensor);
+            Precision p = precision(info.dtype());
+            if (streaming(e, info.size(), mode)) {
+                BinEdges edges = BinEdges.of(e.distribution(), StreamingSummary.DEFAULT_BINS);
+                StreamingSummary s = StreamingEngine.summarize(src, edges, StreamingEngine.defaultThreads());
+                return Conformance.check(s.moments(), s, e, p, alphaPerTensor);
+            }
+            return Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor);
         }
+    }
+
+    /** Streaming needs an i.i.d. law with a continuous CDF; orthogonality and point masses need the values. */
+    static boolean streaming(Expectation e, long n, KsMode mode) {
+        boolean possible = e.structure() == Structure.IID && e.distribution().variance() > 0;
+        return possible && (mode == KsMode.STREAMING || (mode == KsMode.AUTO && n > STREAMING_ABOVE));
     }
 
     static Expectation expectation(Target t, TensorInfo info, Scheme scheme, TensorOptions o) {

@@ -62,6 +62,11 @@ public final class BinEdges {
         return cdfAtEdges[j - 1];
     }
 
+    /** e_j, j = 1..B-1. */
+    double edge(int j) {
+        return edges[j - 1];
+    }
+
     /** The bin of a finite x: the number of edges <= x. NaN is never passed here. */
     public int bin(double x) {
         if (x < gridLow) {

@@ -22,8 +22,13 @@ public final class PitHistogram {
 
     /** Adds the finite values of {@code values[0..len)}; non-finite values are skipped (counted elsewhere). */
     public void add(double[] values, int len) {
+        add(values, 0, len);
+    }
+
+    /** Adds the finite values of {@code values[from..to)}. */
+    public void add(double[] values, int from, int to) {
         long added = 0;
-        for (int i = 0; i < len; i++) {
+        for (int i = from; i < to; i++) {
             double x = values[i];
             if (x - x == 0) { // finite
                 counts[edges.bin(x)]++;
@@ -63,6 +68,32 @@ public final class PitHistogram {
             d = Math.max(d, Math.abs((double) below / n - edges.cdfAtEdge(j)));
         }
         return d;
+    }
+
+    /**
+     * The KS bounds as the checks take them: d = D_lo, d+ and d- their lower bounds (C_j/n - p_j <= D+ because
+     * F_n(e_j) >= C_j/n; p_j - C_j/n <= D- as the left limit of F - F_n at e_j), location the edge of the largest
+     * gap, resolution D_hi - D_lo.
+     */
+    public dev.initcheck.check.KsStatistic ksStatistic() {
+        if (n == 0) {
+            throw new IllegalStateException("no finite values");
+        }
+        double plus = 0;
+        double minus = 0;
+        int at = 1;
+        long below = 0;
+        for (int j = 1; j < counts.length; j++) {
+            below += counts[j - 1];
+            double gap = (double) below / n - edges.cdfAtEdge(j);
+            if (Math.max(gap, -gap) > Math.max(plus, minus)) {
+                at = j;
+            }
+            plus = Math.max(plus, gap);
+            minus = Math.max(minus, -gap);
+        }
+        double d = Math.max(plus, minus);
+        return new dev.initcheck.check.KsStatistic(n, d, plus, minus, edges.edge(at), edges.maxBinMass());
     }
 
     /** D_hi >= D_n. */
