@@ -53,7 +53,8 @@ public final class NpyWriter {
         }
     }
 
-    static byte[] header(String descr, long[] shape) {
+    /** The header bytes of a v1.0 file with this dtype and shape (for writers that stream their own data). */
+    public static byte[] header(String descr, long[] shape) {
         String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
         String tuple = shape.length == 1 ? "(" + dims + ",)" : "(" + dims + ")";
         StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + tuple + ", }");
