@@ -106,6 +106,40 @@ class ConformanceTest {
     }
 
     @Test
+    void aBinnedSourceIsGatedOnItsLowerBound() {
+        Expectation e = resolve("he_uniform", Shape.of(100, 100), Layout.KERAS);
+        double[] x = ReferenceInitializer.sample(e, SeededRandom.of(12).create());
+        double c = KolmogorovSmirnovCheck.threshold(x.length, ALPHA / 5);
+        // A stand-in for a binned streaming source: D_lo just below the gate, resolution 1/64 above it.
+        EmpiricalCdf binned = new EmpiricalCdf() {
+            @Override
+            public long size() {
+                return x.length;
+            }
+
+            @Override
+            public KsStatistic distanceTo(dev.initcheck.distribution.Distribution law) {
+                return new KsStatistic(x.length, 0.99 * c, 0.99 * c, 0, Double.NaN, 1.0 / 64);
+            }
+        };
+        Verdict v = Conformance.check(SampleMoments.of(x, e.distribution()), binned, e, Precision.FLOAT64, ALPHA);
+        CheckResult ks = v.check(CheckName.KS).orElseThrow();
+        assertThat(ks.passed()).isTrue();
+        assertThat(ks.details()).containsKey("p_value_note").containsEntry("resolution", 1.0 / 64);
+    }
+
+    @Test
+    void orthogonalityNeedsTheMatrix() {
+        Expectation e = resolve("orthogonal", Shape.of(16, 32), Layout.PYTORCH);
+        double[] w = ReferenceInitializer.sample(e, SeededRandom.of(2).create());
+        Verdict v = Conformance.check(SampleMoments.of(w, e.distribution()), SortedSample.of(w), e,
+                Precision.FLOAT64, ALPHA);
+        assertThat(v.passed()).isFalse();
+        assertThat(v.notRun()).extracting(CheckResult::message).containsExactly(
+                "not run: needs the whole matrix, not a summary");
+    }
+
+    @Test
     void duplicateChecksAreLeftOutWhereChanceCoincidencesArePossible() {
         assertThat(IndependenceChecks.duplicatesMeaningful(100_000, 1, Precision.FLOAT16)).isFalse();
         assertThat(IndependenceChecks.duplicatesMeaningful(100_000, 1, Precision.FLOAT64)).isFalse();

@@ -71,6 +71,20 @@ class MutantPowerTest {
     }
 
     @Test
+    void farTruncatedNormalIsTestedAsItsParent() {
+        // torch.trunc_normal(std=0.02) keeps the default cut-offs ±2, i.e. ±100 sd: tested as N(0, 0.02) (exact
+        // chi-square, detects 0.59% at n = 10^6) instead of Bernstein with B = 10^4 (which would need about 5%).
+        Expectation declared = torch("torch.trunc_normal(std=0.02)", 1000, 1000);
+        SeededRandom seed = SEED.derive("timm +1%");
+        Verdict v = assertRejectedBy(declared, Mutants.scaled(declared, 1.01, seed), seed, CheckName.SECOND_MOMENT);
+        CheckResult m2 = v.check(CheckName.SECOND_MOMENT).orElseThrow();
+        assertThat(m2.details()).containsEntry("test", "chi-square (exact)");
+        assertThat(m2.detectableScaleError()).isLessThan(0.006);
+        assertThat(v.check(CheckName.ENDPOINT)).isEmpty();
+        assertThat(v.check(CheckName.TAIL)).isPresent();
+    }
+
+    @Test
     void kerasTruncatedNormalWithoutTheCorrection() {
         // parent sd sqrt(2/fan_in) instead of sqrt(2/fan_in)/0.8796: sd 12% short, bound 12% short.
         // n = 131072: second moment detects 1.54%, endpoint 5e-4 (certain), KS distance 0.0325 > 0.0130 needed.
@@ -177,7 +191,8 @@ class MutantPowerTest {
         return Stream.of(keras("he_uniform", 1000, 1000), torch("torch.kaiming_normal", 1000, 1000),
                 keras("he_normal", 1000, 1000), keras("he_normal", 256, 512), keras("he_normal", 512, 128),
                 torch("torch.kaiming_normal", 256, 512), torch("torch.kaiming_normal", 512, 256),
-                torch("torch.kaiming_normal", 64, 32, 3, 3), keras("he_uniform", 256, 512));
+                torch("torch.kaiming_normal", 64, 32, 3, 3), keras("he_uniform", 256, 512),
+                torch("torch.trunc_normal(std=0.02)", 1000, 1000), torch("torch.trunc_normal(std=1,a=-1,b=3)", 300, 200));
     }
 
     @ParameterizedTest
