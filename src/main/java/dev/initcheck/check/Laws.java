@@ -84,12 +84,4 @@ final class Laws {
         }
         return law;
     }
-
-    /**
-     * P(|X - c| &lt;= r) for the law's mean c, computed as a difference of CDF values.
-     */
-    static double centralMass(Distribution law, double r) {
-        double c = law.mean();
-        return law.cdf(c + r) - law.cdf(c - r);
-    }
 }
