@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Test-only reader for the golden samples: NumPy .npy format 1.0/2.0, one-dimensional (or any C-order shape,
- * flattened), little-endian float64 ({@code <f8}) or float32 ({@code <f4}) widened to double.
+ * Test-only reader for the golden samples and fixtures: NumPy .npy format 1.0/2.0, any C-order shape (flattened),
+ * float64 or float32 ({@code <f8}, {@code <f4}, {@code >f4}, {@code >f8}), widened to double.
  */
 final class Npy {
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']+)'");
@@ -38,16 +38,20 @@ final class Npy {
         if (!d.find() || !f.find() || f.group(1).equals("True")) {
             throw new IOException(file + ": unsupported header " + header);
         }
-        return switch (d.group(1)) {
-            case "<f8" -> doubles(b, b.remaining() / 8);
-            case "<f4" -> floats(b, b.remaining() / 4);
-            default -> throw new IOException(file + ": unsupported dtype " + d.group(1));
+        String dtype = d.group(1);
+        b.order(dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        return switch (dtype.substring(1)) {
+            case "f8" -> doubles(b, b.remaining() / 8);
+            case "f4" -> floats(b, b.remaining() / 4);
+            default -> throw new IOException(file + ": unsupported dtype " + dtype);
         };
     }
 
     private static double[] doubles(ByteBuffer b, int n) {
         double[] out = new double[n];
-        b.asDoubleBuffer().get(out);
+        for (int i = 0; i < n; i++) {
+            out[i] = b.getDouble();
+        }
         return out;
     }
 

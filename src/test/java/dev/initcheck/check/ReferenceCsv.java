@@ -21,7 +21,11 @@ final class ReferenceCsv {
     }
 
     static List<Map<String, String>> read(String name) throws IOException {
-        List<String> lines = Files.readAllLines(DIR.resolve(name), StandardCharsets.UTF_8);
+        return read(DIR.resolve(name));
+    }
+
+    static List<Map<String, String>> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> header = null;
         for (String line : lines) {
