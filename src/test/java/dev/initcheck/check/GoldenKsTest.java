@@ -72,6 +72,31 @@ class GoldenKsTest {
                 + " asymptotic %.3g%n", rows.size(), compared, maxDd, maxExact, maxAsymp));
     }
 
+    /**
+     * The null distribution on an (n, D) grid ({@code reference/ks/ks_pvalues.csv}). Exact p-values are compared up
+     * to n = 100001: beyond, Commons' exact path costs seconds per value (Miller's O(n) sum) and {@link KsPValue}
+     * uses the asymptotic law anyway.
+     */
+    @Test
+    void pValueGridAgreesWithScipy() throws IOException {
+        double maxExact = 0;
+        double maxAsymp = 0;
+        for (Map<String, String> r : ReferenceCsv.read("ks/ks_pvalues.csv")) {
+            long n = Long.parseLong(r.get("n"));
+            double d = ReferenceCsv.num(r.get("D"));
+            double pe = ReferenceCsv.num(r.get("p_exact"));
+            double pa = ReferenceCsv.num(r.get("p_asymp"));
+            if (n <= 100_001 && pe >= P_FLOOR) {
+                maxExact = Math.max(maxExact, check("grid n=" + n + " D=" + d, KsPValue.exact(d, (int) n), pe));
+            }
+            if (pa >= P_FLOOR) {
+                maxAsymp = Math.max(maxAsymp, check("grid n=" + n + " D=" + d, KsPValue.asymptotic(d, n), pa));
+            }
+        }
+        write("ks_grid.txt", String.format(Locale.ROOT, "p-value grid: max rel dp exact %.3g, asymptotic %.3g%n",
+                maxExact, maxAsymp));
+    }
+
     private static double check(String what, double mine, double scipy) {
         double rel = Math.abs(mine - scipy) / scipy;
         assertThat(rel).as("%s: %s vs scipy %s", what, mine, scipy).isLessThanOrEqualTo(P_RELATIVE);
