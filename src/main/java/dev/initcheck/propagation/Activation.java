@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p><b>Saturation.</b> Only the bounded activations saturate: a unit counts as saturated when its output is
- * within 1% of the range's ends, {@code |tanh(y)| > 0.99} or {@code |σ(y) − 0.5| > 0.49}; equivalently
+ * within {@value #SATURATION_MARGIN} of a bound of its range, {@code |tanh(y)| > 0.99} or
+ * {@code |σ(y) − 0.5| > 0.49}; equivalently
  * {@code |y| > atanh(0.99) = ln(199)/2 ≈ 2.6467} for tanh and {@code |y| > ln(99) ≈ 4.5951} for the sigmoid.
  * The saturated fraction of every other activation is 0 by definition.
  */
@@ -29,8 +30,8 @@ public enum Activation {
     public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     /** SELU λ, the scale (Klambauer et al. 2017; {@code torch.nn.SELU}). */
     public static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
-    /** A bounded activation is saturated beyond this fraction of its half-range. */
-    public static final double SATURATION_LEVEL = 0.99;
+    /** A bounded activation is saturated when its output is within this distance of a bound. */
+    public static final double SATURATION_MARGIN = 0.01;
 
     /** Lower-case name used on the command line and in reports: {@code tanh}, {@code leaky_relu}. */
     public String id() {
@@ -94,8 +95,8 @@ public enum Activation {
      */
     public double saturationThreshold() {
         return switch (this) {
-            case TANH -> 0.5 * Math.log((1 + SATURATION_LEVEL) / (1 - SATURATION_LEVEL));
-            case SIGMOID -> Math.log((1 + SATURATION_LEVEL) / (1 - SATURATION_LEVEL));
+            case TANH -> 0.5 * Math.log((2 - SATURATION_MARGIN) / SATURATION_MARGIN);
+            case SIGMOID -> Math.log((1 - SATURATION_MARGIN) / SATURATION_MARGIN);
             default -> Double.POSITIVE_INFINITY;
         };
     }
@@ -103,8 +104,8 @@ public enum Activation {
     /** {@code |tanh(y)| > 0.99}, {@code |σ(y) − 0.5| > 0.49}; false for the other activations. */
     public boolean isSaturated(double y) {
         return switch (this) {
-            case TANH -> Math.abs(Math.tanh(y)) > SATURATION_LEVEL;
-            case SIGMOID -> Math.abs(1 / (1 + Math.exp(-y)) - 0.5) > SATURATION_LEVEL / 2;
+            case TANH -> Math.abs(Math.tanh(y)) > 1 - SATURATION_MARGIN;
+            case SIGMOID -> Math.abs(1 / (1 + Math.exp(-y)) - 0.5) > 0.5 - SATURATION_MARGIN;
             default -> false;
         };
     }

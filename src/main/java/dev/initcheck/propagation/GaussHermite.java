@@ -22,7 +22,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p><b>Trap.</b> For h(z) = f(√q·z) with √q ≫ 1 the integrand varies on a scale 1/√q that the nodes (spacing
  * ≈ π/√(2n) near 0) do not resolve, and at a kink (relu at 0) convergence is only algebraic: with 128 points
  * E[tanh²(10·z)] is off by 3·10⁻², E[relu(z)] by 1.3·10⁻³. {@link ActivationMoments} therefore uses this rule
- * only for analytic activations with q ≤ 1 and a panel rule otherwise.
+ * only for analytic activations with q ≤ 1/4 and a panel rule otherwise.
  */
 public final class GaussHermite {
     /** Points of the rule {@link ActivationMoments} uses. */

@@ -130,6 +130,11 @@ public final class Mlp {
         return new MlpPass(this, x, null).loss(t);
     }
 
+    /** The loss with fixed inverted-dropout scales (see {@link #gradient(double[][], double[][], double[][][])}). */
+    public double loss(double[][] x, double[][] t, double[][][] scale) {
+        return new MlpPass(this, x, scale).loss(t);
+    }
+
     /** Gradient of {@link #loss} with respect to {@link #parameters()}. */
     public double[] gradient(double[][] x, double[][] t) {
         return gradient(x, t, null);
