@@ -59,6 +59,10 @@ public final class MeanField {
         for (int l = 1; l <= depth; l++) {
             double incoming = l == 1 ? inputSecondMoment : m[l - 1].secondMoment();
             q[l] = widths[l - 1] * weightVariances[l - 1] * incoming;
+            if (Double.isInfinite(q[l])) {
+                throw new IllegalArgumentException("mean-field variance overflows a double at layer " + l
+                        + ": the activations explode");
+            }
             m[l] = ActivationMoments.of(activation, q[l]);
         }
         double[] dy = new double[depth + 1];

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * <p>Band: {@link MeanFieldBand} at z = 6 around the constant (bias 0: ReLU's g is linear, so the mean-field map
  * is exact in expectation). Its sd grows like √(Σ 1/n_l) (Hanin and Rolnick 2018), about 1 in ln q at width 64,
  * depth 20: the band is honest about how far a single finite network wanders, not tuned.
- * False alarms: ≤ 1.6·10⁻⁶ per comparison (see {@link MeanFieldBand}), ≤ 40 examples × 20 layers = 800
- * comparisons, so ≤ 1.3·10⁻³ per run of a fresh seed; this fixed seed passes deterministically.
+ * False alarms: ≤ 1.4·10⁻⁶ per comparison (see {@link MeanFieldBand}), ≤ 40 examples × 20 layers = 800
+ * comparisons, so ≤ 1.1·10⁻³ per run of a fresh seed; this fixed seed passes deterministically.
  * Power (negative controls): LeCun's Var = 1/n (ratio 1/2) and He × 1.5 are rejected on every generated network,
  * at layer 1 already, whose band is ≤ 6·√(2(1/64 + 1/128)/64 + 2/(64·128)) ≈ 0.18 against ln 2 and ln 1.5.
  */

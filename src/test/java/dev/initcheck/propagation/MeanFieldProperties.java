@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * the Glorot, He and LeCun families (Keras and PyTorch spellings, uniform, truncated and untruncated normal).
  *
  * <p>The band (z = 6) is derived in {@link MeanFieldBand}: per-layer fluctuations estimated from the spread over
- * units, carried through depth by d ln g/d ln q, plus the leading finite-width bias. False alarms ≤ 1.6·10⁻⁶ per
- * comparison, ≤ 50 × 20 = 1000 comparisons: ≤ 1.6·10⁻³ per run of a fresh seed.
+ * units, carried through depth by d ln g/d ln q, plus the leading finite-width bias. False alarms ≤ 1.4·10⁻⁶ per
+ * comparison, ≤ 50 × 20 = 1000 comparisons: ≤ 1.4·10⁻³ per run of a fresh seed.
  * Negative control: the same networks with weights whose variance is 1.5× the declared one are rejected on every
  * generated network (at layer 1, band ≤ 0.18 against ln 1.5 = 0.41).
  */
