@@ -61,6 +61,12 @@ public final class Propagation {
         return run(init, widths, activation, batch, random, true).backward;
     }
 
+    /** Backward pass with a catalogue scheme's reference sampler in PyTorch layout. */
+    public static BackwardMeasurement backward(Scheme scheme, int[] widths, Activation activation, int batch,
+                                               SeededRandom random) {
+        return backward(initializer(scheme, Layout.PYTORCH), widths, activation, batch, random);
+    }
+
     /** Backward pass with a catalogue scheme resolved in {@code layout}. */
     public static BackwardMeasurement backward(Scheme scheme, Layout layout, int[] widths, Activation activation,
                                                int batch, SeededRandom random) {
