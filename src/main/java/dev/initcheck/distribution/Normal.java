@@ -18,9 +18,8 @@ public record Normal(double mean, double sd) implements Distribution {
         return new Normal(mean, sd);
     }
 
-    private NormalDistribution law() {
-        return NormalDistribution.of(mean, sd);
-    }
+    /** Standardised evaluation through one shared N(0,1): no allocation per call. */
+    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     @Override
     public Family family() {
@@ -40,17 +39,17 @@ public record Normal(double mean, double sd) implements Distribution {
 
     @Override
     public double cdf(double x) {
-        return law().cumulativeProbability(x);
+        return STANDARD.cumulativeProbability((x - mean) / sd);
     }
 
     @Override
     public double density(double x) {
-        return law().density(x);
+        return STANDARD.density((x - mean) / sd) / sd;
     }
 
     @Override
     public double inverseCdf(double p) {
-        return law().inverseCumulativeProbability(p);
+        return mean + sd * STANDARD.inverseCumulativeProbability(p);
     }
 
     @Override

@@ -1,91 +1,162 @@
 package dev.initcheck.summary;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.TruncatedNormal;
+import dev.initcheck.distribution.Uniform;
 
 /**
- * Probability-integral-transform bins in x-space: edges e_j = F^{-1}(j/B), j = 1..B-1, and the exact
- * probabilities p_j = F(e_j) recomputed at the rounded edges, so that no bound relies on the quantile function
- * being exact. A sample goes to bin #{j : e_j <= x} through a uniform lookup grid over the central range plus a
- * short forward scan: O(1) per sample, no CDF evaluation per sample.
+ * Cells of a uniform grid in x-space, sized so that every cell has probability at most 1/B under the declared law:
+ * a value goes to cell j = floor((x - lo)·s), clamped to [0, M), by arithmetic alone — no CDF evaluation and no
+ * search per sample (ANCHORS §3's probability-integral-transform bins, in x-space).
+ *
+ * <p>Exactness despite rounding: the map x -> j is monotone in floating point, so for each i the set
+ * {x : j(x) < i} is {x < t_i} with t_i the smallest double mapped to cell i; t_i is found exactly once here
+ * (a few ulp steps from lo + i/s) and p_i = F(t_i) computed at it. Counting then yields C_i = #{x < t_i} exactly,
+ * which is what the KS bounds need.
+ *
+ * <p>Grid range: the support for a bounded law whose mass spreads over it; [F^{-1}(1/(2B)), F^{-1}(1 - 1/(2B))]
+ * otherwise (unbounded, or cut-offs far out), the two tails then clamped into the end cells (mass at most 1/(2B)
+ * each). Cell count M = ceil(B·f_max·range), f_max the law's largest density, so an interior cell has mass at
+ * most 1/B and an end cell at most 1/(2B) plus the (tiny) mass of one cell where the density is lowest.
  */
 public final class BinEdges {
-    private final Distribution law;
-    private final int bins;
-    private final double[] edges; // length bins-1, non-decreasing
-    private final double[] cdfAtEdges; // p_j = F(e_j)
-    private final double gridLow;
-    private final double gridScale;
-    private final int[] gridStart; // first bin of each grid cell
+    /** Largest grid this class builds (cells); finer requests are refused. */
+    static final int MAX_CELLS = 1 << 23;
 
-    private BinEdges(Distribution law, int bins) {
-        if (bins < 2) {
-            throw new IllegalArgumentException("bins must be >= 2, got " + bins);
+    private final Distribution law;
+    private final int resolutionBins;
+    private final double low;
+    private final double scale;
+    private final int cells;
+    private final double[] thresholds; // t_1..t_{M-1} (index i-1)
+    private final double[] cdfAtThresholds;
+
+    private BinEdges(Distribution law, int resolutionBins) {
+        if (resolutionBins < 2) {
+            throw new IllegalArgumentException("bins must be >= 2, got " + resolutionBins);
         }
         this.law = law;
-        this.bins = bins;
-        this.edges = new double[bins - 1];
-        this.cdfAtEdges = new double[bins - 1];
-        for (int j = 1; j < bins; j++) {
-            edges[j - 1] = law.inverseCdf((double) j / bins);
-            cdfAtEdges[j - 1] = law.cdf(edges[j - 1]);
+        this.resolutionBins = resolutionBins;
+        double tail = 0.5 / resolutionBins;
+        double qLow = law.inverseCdf(tail);
+        double qHigh = law.inverseCdf(1 - tail);
+        // grid the whole support unless almost all of it carries no mass (e.g. trunc_normal(std=0.02) cut at ±2)
+        boolean wholeSupport = law.isBounded() && qHigh - qLow > 0.5 * (law.upperBound() - law.lowerBound());
+        this.low = wholeSupport ? law.lowerBound() : qLow;
+        double high = wholeSupport ? law.upperBound() : qHigh;
+        double m = Math.ceil(resolutionBins * maxDensity(law) * (high - low));
+        if (!(m >= 2 && m <= MAX_CELLS)) {
+            throw new IllegalArgumentException("cannot grid " + law.describe() + " into " + m + " cells");
         }
-        int cells = 4 * bins;
-        gridLow = edges[0];
-        double span = edges[bins - 2] - edges[0];
-        gridScale = span > 0 ? cells / span : 0;
-        gridStart = new int[cells + 1];
-        int j = 0;
-        for (int c = 0; c <= cells; c++) {
-            double cellLow = gridLow + c / gridScale;
-            while (j < bins - 1 && edges[j] <= cellLow) {
-                j++;
-            }
-            gridStart[c] = Math.max(0, j - 1); // a conservative start: scan forward from here
-        }
+        this.cells = (int) m;
+        this.scale = cells / (high - low);
+        this.thresholds = new double[cells - 1];
+        this.cdfAtThresholds = new double[cells - 1];
+        java.util.stream.IntStream.range(1, cells).parallel().forEach(i -> {
+            thresholds[i - 1] = firstOfCell(i);
+            cdfAtThresholds[i - 1] = law.cdf(thresholds[i - 1]);
+        });
     }
 
-    /** Edges for {@code law} with {@code bins} equal-probability bins (bins >= 2; 2^16 or more for KS). */
+    /** A grid for {@code law} whose cells each have probability at most about 1/{@code bins}. */
     public static BinEdges of(Distribution law, int bins) {
         return new BinEdges(law, bins);
+    }
+
+    /** The density's maximum, at the mode (the parent mean clamped to the support for a truncated normal). */
+    static double maxDensity(Distribution law) {
+        if (law instanceof Uniform u) {
+            return 1 / (u.upper() - u.lower());
+        }
+        if (law instanceof Normal n) {
+            return law.density(n.mean());
+        }
+        if (law instanceof TruncatedNormal t) {
+            return law.density(Math.max(t.lower(), Math.min(t.upper(), t.parentMean())));
+        }
+        throw new IllegalArgumentException("no streaming grid for " + law.describe());
     }
 
     public Distribution law() {
         return law;
     }
 
+    /** The B the grid was built for. */
     public int bins() {
-        return bins;
+        return resolutionBins;
     }
 
-    /** p_j = F(e_j) for j = 1..B-1 (index j-1). */
-    double cdfAtEdge(int j) {
-        return cdfAtEdges[j - 1];
+    /** Number of cells M. */
+    public int cells() {
+        return cells;
     }
 
-    /** e_j, j = 1..B-1. */
-    double edge(int j) {
-        return edges[j - 1];
-    }
-
-    /** The bin of a finite x: the number of edges <= x. NaN is never passed here. */
+    /** The cell of a finite x. */
     public int bin(double x) {
-        if (x < gridLow) {
-            return 0;
-        }
-        double pos = (x - gridLow) * gridScale;
-        int j = pos >= gridStart.length - 1 ? gridStart[gridStart.length - 1] : gridStart[(int) pos];
-        while (j < bins - 1 && edges[j] <= x) {
-            j++;
-        }
-        return j;
+        int j = (int) ((x - low) * scale);
+        return j < 0 ? 0 : (j >= cells ? cells - 1 : j);
     }
 
-    /** The largest probability of one bin, max_j (p_{j+1} - p_j): the gap between D_lo and D_hi. */
+    /** t_i, i = 1..M-1: the smallest double in cell i. */
+    double edge(int i) {
+        return thresholds[i - 1];
+    }
+
+    /** F(t_i). */
+    double cdfAtEdge(int i) {
+        return cdfAtThresholds[i - 1];
+    }
+
+    /** The largest probability of one cell, max_i (F(t_{i+1}) - F(t_i)) with F(t_0) = 0, F(t_M) = 1. */
     double maxBinMass() {
-        double max = cdfAtEdges[0];
-        for (int j = 1; j < bins - 1; j++) {
-            max = Math.max(max, cdfAtEdges[j] - cdfAtEdges[j - 1]);
+        double max = cdfAtThresholds[0];
+        for (int i = 1; i < cells - 1; i++) {
+            max = Math.max(max, cdfAtThresholds[i] - cdfAtThresholds[i - 1]);
         }
-        return Math.max(max, 1 - cdfAtEdges[bins - 2]);
+        return Math.max(max, 1 - cdfAtThresholds[cells - 2]);
+    }
+
+    /**
+     * The smallest double x with bin(x) >= i: a few ulp steps from the real-number boundary, else (near 0, where
+     * the boundary's absolute rounding spans many ulps) bisection over the doubles in their bit order (at most 64
+     * steps) between a value below the cell and one inside or above it.
+     */
+    private double firstOfCell(int i) {
+        double t = low + i / scale; // usually within an ulp or two of the threshold
+        for (int step = 0; step < 4; step++) {
+            boolean inside = bin(t) >= i;
+            double prev = Math.nextDown(t);
+            if (inside && bin(prev) < i) {
+                return t;
+            }
+            t = inside ? prev : Math.nextUp(t);
+        }
+        double below = low + (i - 1.5) / scale;
+        while (bin(below) >= i) {
+            below -= 1 / scale;
+        }
+        double above = low + (i + 1) / scale;
+        long a = orderedBits(below);
+        long b = orderedBits(above);
+        while (b - a > 1) {
+            long mid = a + (b - a) / 2;
+            if (bin(fromOrderedBits(mid)) >= i) {
+                b = mid;
+            } else {
+                a = mid;
+            }
+        }
+        return fromOrderedBits(b);
+    }
+
+    /** A long whose signed order is the numeric order of finite doubles (-0.0 just below +0.0). */
+    static long orderedBits(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    static double fromOrderedBits(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
     }
 }

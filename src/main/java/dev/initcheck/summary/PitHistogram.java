@@ -1,14 +1,12 @@
 package dev.initcheck.summary;
 
 /**
- * Counts of samples per probability-integral-transform bin ({@link BinEdges}); mergeable by addition across
- * chunks, threads and files.
+ * Counts of samples per cell of a {@link BinEdges} grid; mergeable by addition across chunks, threads and files.
  *
- * <p>KS bounds (ANCHORS §3): with C_j = #{x < e_j} and p_j = F(e_j), the empirical CDF's left limit at e_j is
- * C_j/n, so D_lo = max_j |C_j/n - p_j| <= D_n (each term is a value of |F_n - F| or of its left limit, both at
- * most D_n for continuous F), and D_n <= D_lo + max_j (p_{j+1} - p_j) = D_hi, about D_lo + 1/B. Gating the
- * DKW test on D_lo keeps the false-alarm guarantee exact: D_lo > c implies D_n > c.
- * Samples equal to an edge count in the upper bin, so C_j counts x < e_j exactly.
+ * <p>KS bounds (ANCHORS §3): with C_j = #{x < t_j} (exact, see {@link BinEdges}) and p_j = F(t_j), the empirical
+ * CDF's left limit at t_j is C_j/n, so D_lo = max_j |C_j/n - p_j| <= D_n (each term is a value of |F_n - F| or of
+ * its left limit, both at most D_n for continuous F), and D_n <= D_lo + max_j (p_{j+1} - p_j) = D_hi, at most
+ * about D_lo + 1/B. Gating the DKW test on D_lo keeps the false-alarm guarantee exact: D_lo > c implies D_n > c.
  */
 public final class PitHistogram {
     private final BinEdges edges;
@@ -17,7 +15,7 @@ public final class PitHistogram {
 
     public PitHistogram(BinEdges edges) {
         this.edges = edges;
-        this.counts = new long[edges.bins()];
+        this.counts = new long[edges.cells()];
     }
 
     /** Adds the finite values of {@code values[0..len)}; non-finite values are skipped (counted elsewhere). */

@@ -27,9 +27,15 @@ public final class StreamingSummary implements EmpiricalCdf {
         return new StreamingSummary(SampleMoments.forLaw(edges.law()), new PitHistogram(edges));
     }
 
+    /** Values go through both passes in blocks small enough to stay in cache between them. */
+    private static final int BLOCK = 1 << 13;
+
     public StreamingSummary add(double[] values, int from, int to) {
-        moments.addChunk(values, from, to);
-        histogram.add(values, from, to);
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            moments.addChunk(values, start, end);
+            histogram.add(values, start, end);
+        }
         return this;
     }
 
