@@ -1,0 +1,83 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Family;
+import dev.initcheck.scheme.Expectation;
+import dev.initcheck.scheme.Structure;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which checks a declared law gets.
+ *
+ * <ul>
+ *   <li>every tensor: finite;</li>
+ *   <li>point mass (zeros, ones, constant): point_mass;</li>
+ *   <li>orthogonal: support (|w| &lt;= gain) and orthogonality;</li>
+ *   <li>i.i.d. uniform / normal / truncated normal: support and endpoint (bounded laws), ks, second_moment, mean,
+ *       tail (untruncated normal), duplicate_rows and duplicate_columns (when the 2-D view is at hand and a
+ *       chance coincidence is negligible), lag1_correlation (n &gt;= 1000).</li>
+ * </ul>
+ */
+final class CheckPlan {
+    /** The checks that spend false-alarm budget. */
+    static final Set<CheckName> STOCHASTIC = EnumSet.of(CheckName.ENDPOINT, CheckName.KS, CheckName.SECOND_MOMENT,
+            CheckName.MEAN, CheckName.TAIL, CheckName.LAG1_CORRELATION, CheckName.CROSS_CORRELATION);
+
+    private CheckPlan() {
+    }
+
+    static boolean hard(CheckName name) {
+        return !STOCHASTIC.contains(name);
+    }
+
+    static List<CheckName> of(Expectation e, long n, boolean matrix, Precision p) {
+        List<CheckName> plan = new ArrayList<>(List.of(CheckName.FINITE));
+        Distribution law = e.distribution();
+        if (law.family() == Family.POINT_MASS) {
+            plan.add(CheckName.POINT_MASS);
+        } else if (e.structure() == Structure.ORTHOGONAL) {
+            plan.add(CheckName.SUPPORT);
+            plan.add(CheckName.ORTHOGONALITY);
+        } else {
+            addRandom(plan, law, n);
+            addMatrix(plan, e, matrix, p);
+            if (n >= IndependenceChecks.LAG1_MIN_N) {
+                plan.add(CheckName.LAG1_CORRELATION);
+            }
+        }
+        return plan;
+    }
+
+    private static void addRandom(List<CheckName> plan, Distribution law, long n) {
+        if (law.isBounded()) {
+            plan.add(CheckName.SUPPORT);
+            plan.add(CheckName.ENDPOINT);
+        }
+        plan.add(CheckName.KS);
+        plan.add(CheckName.SECOND_MOMENT);
+        plan.add(CheckName.MEAN);
+        if (law.family() == Family.NORMAL && n <= Integer.MAX_VALUE) {
+            plan.add(CheckName.TAIL);
+        }
+    }
+
+    private static void addMatrix(List<CheckName> plan, Expectation e, boolean matrix, Precision p) {
+        if (!matrix) {
+            return;
+        }
+        long[] rc = e.matrixView();
+        if (IndependenceChecks.duplicatesMeaningful(rc[0], rc[1], p)) {
+            plan.add(CheckName.DUPLICATE_ROWS);
+        }
+        if (IndependenceChecks.duplicatesMeaningful(rc[1], rc[0], p)) {
+            plan.add(CheckName.DUPLICATE_COLUMNS);
+        }
+    }
+
+    static List<CheckName> stochastic(List<CheckName> plan) {
+        return plan.stream().filter(STOCHASTIC::contains).toList();
+    }
+}

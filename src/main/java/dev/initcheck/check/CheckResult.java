@@ -1,0 +1,74 @@
+package dev.initcheck.check;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one check on one tensor.
+ *
+ * <p>{@code statistic} and {@code threshold} are in the units the check's Javadoc states; for most checks the
+ * check fails when the statistic exceeds the threshold, for {@link CheckName#ENDPOINT} when it falls below it,
+ * and for two-sided interval checks ({@link CheckName#SECOND_MOMENT}, {@link CheckName#TAIL}) {@code threshold}
+ * is the end of the acceptance interval on the statistic's side (both ends are in {@code details}).
+ *
+ * @param name                 which check
+ * @param passed               true iff the check ran and accepted
+ * @param ran                  false when the check was skipped (e.g. after non-finite values); {@code passed} is
+ *                             then false and {@code message} says why
+ * @param statistic            the value computed from the sample
+ * @param threshold            the boundary the statistic was compared with
+ * @param alpha                the false-alarm probability this check spends (its share of the budget); 0 for
+ *                             hard checks, whose outcome cannot be a false alarm
+ * @param pValue               diagnostic p-value, NaN where none (the decision never uses it)
+ * @param detectableScaleError smallest relative scale error sigma -> sigma(1±delta) the check detects with
+ *                             power 0.999 at its alpha; NaN where not meaningful
+ * @param hard                 deterministic check
+ * @param message              plain-words explanation
+ * @param details              extra diagnostics (numbers, or short words such as the p-value method), ordered
+ */
+public record CheckResult(CheckName name, boolean passed, boolean ran, double statistic, double threshold,
+                          double alpha, double pValue, double detectableScaleError, boolean hard, String message,
+                          Map<String, Object> details) {
+
+    public CheckResult {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(message, "message");
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details == null ? Map.of() : details));
+        if (!ran && passed) {
+            throw new IllegalArgumentException("a check that did not run cannot pass");
+        }
+    }
+
+    /** A deterministic check (spends no alpha, no p-value, no power figure unless given in details). */
+    static CheckResult hard(CheckName name, boolean passed, double statistic, double threshold,
+                            double detectable, String message, Map<String, Object> details) {
+        return new CheckResult(name, passed, true, statistic, threshold, 0, Double.NaN, detectable, true, message,
+                details);
+    }
+
+    /** A check whose false-alarm probability is at most {@code alpha}. */
+    static CheckResult stochastic(CheckName name, boolean passed, double statistic, double threshold, double alpha,
+                                  double pValue, double detectable, String message, Map<String, Object> details) {
+        return new CheckResult(name, passed, true, statistic, threshold, alpha, pValue, detectable, false, message,
+                details);
+    }
+
+    /** A check that was skipped; it counts as not passed. */
+    public static CheckResult notRun(CheckName name, boolean hard, String reason) {
+        return new CheckResult(name, false, false, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, hard,
+                "not run: " + reason, Map.of());
+    }
+
+    /** True when the check ran and rejected. */
+    public boolean failed() {
+        return ran && !passed;
+    }
+
+    /** {@code ks: passed (D = 0.0012 <= 0.0027)}-style one-liner: the name and the message. */
+    @Override
+    public String toString() {
+        return name.id() + ": " + (ran ? (passed ? "passed" : "FAILED") : "not run") + " - " + message;
+    }
+}

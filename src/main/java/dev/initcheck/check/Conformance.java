@@ -1,0 +1,121 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.OrthogonalEntry;
+import dev.initcheck.distribution.PointMass;
+import dev.initcheck.random.SeededRandom;
+import dev.initcheck.scheme.Expectation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Runs the checks a declared law gets ({@link CheckPlan}) and returns a {@link Verdict}.
+ *
+ * <p>The tensor's false-alarm share {@code alphaPerTensor} is split equally (Bonferroni) among the stochastic checks
+ * that run ({@link #stochasticChecks}); hard checks spend nothing. If any value is NaN or infinite, the finite check
+ * fails and every other check is reported as not run. Checks are computed from {@link SampleMoments} and an
+ * {@link EmpiricalCdf} where possible; orthogonality and duplicate rows/columns need the values as a matrix.
+ */
+public final class Conformance {
+    private Conformance() {
+    }
+
+    /** Checks {@code valuesCOrder} (C order of the expectation's shape) against the expectation. */
+    public static Verdict check(double[] valuesCOrder, Expectation e, Precision p, double alphaPerTensor) {
+        return check(valuesCOrder, e, p, alphaPerTensor, null);
+    }
+
+    /** As {@link #check(double[], Expectation, Precision, double)}, recording the generator that made the values. */
+    public static Verdict check(double[] valuesCOrder, Expectation e, Precision p, double alphaPerTensor,
+                                SeededRandom source) {
+        if (valuesCOrder.length != e.shape().size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "got %d values but shape %s has %d", valuesCOrder.length, e.shape(), e.shape().size()));
+        }
+        SampleMoments m = SampleMoments.of(valuesCOrder, e.distribution());
+        return run(m, () -> SortedSample.of(valuesCOrder), valuesCOrder, e, p, alphaPerTensor, source);
+    }
+
+    /**
+     * Checks a summary built elsewhere (e.g. chunk by chunk). Orthogonality cannot be checked from a summary (it is
+     * then reported as not run) and duplicate rows/columns are left out.
+     */
+    public static Verdict check(SampleMoments moments, EmpiricalCdf ecdf, Expectation e, Precision p,
+                                double alphaPerTensor) {
+        return run(moments, () -> ecdf, null, e, p, alphaPerTensor, null);
+    }
+
+    /** The stochastic checks a tensor of n values gets when its values are at hand: the Bonferroni divisor. */
+    public static List<CheckName> stochasticChecks(Expectation e, long n, Precision p) {
+        return CheckPlan.stochastic(CheckPlan.of(e, n, true, p));
+    }
+
+    /** Pearson correlation of two tensors over their first min(n_a, n_b) values, at false-alarm alpha. */
+    public static CheckResult crossCorrelation(double[] a, double[] b, double alpha) {
+        validateAlpha(alpha);
+        return IndependenceChecks.crossCorrelation(a, b, alpha);
+    }
+
+    private static Verdict run(SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix, Expectation e,
+                               Precision p, double alphaPerTensor, SeededRandom source) {
+        validateAlpha(alphaPerTensor);
+        if (m.count() == 0) {
+            throw new IllegalArgumentException("no values to check");
+        }
+        List<CheckName> plan = CheckPlan.of(e, m.n(), matrix != null, p);
+        List<CheckName> stochastic = CheckPlan.stochastic(plan);
+        double alpha = stochastic.isEmpty() ? 0 : AlphaBudget.perCheck(alphaPerTensor, stochastic.size());
+        List<CheckResult> results = new ArrayList<>();
+        CheckResult finite = ExactChecks.finite(m);
+        results.add(finite);
+        for (CheckName name : plan.subList(1, plan.size())) {
+            results.add(finite.passed() ? runOne(name, m, ecdf, matrix, e, p, alpha)
+                    : CheckResult.notRun(name, CheckPlan.hard(name), "the tensor has NaN or infinite values"));
+        }
+        double spent = finite.passed() ? alpha * stochastic.size() : 0;
+        return new Verdict(e, m.count(), p, spent, results, source);
+    }
+
+    private static CheckResult runOne(CheckName name, SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix,
+                                      Expectation e, Precision p, double alpha) {
+        Distribution law = e.distribution();
+        double beta = Power.DEFAULT_BETA;
+        return switch (name) {
+            case SUPPORT -> BoundChecks.support(m, law, p, beta);
+            case ENDPOINT -> BoundChecks.endpoint(m, law, p, alpha);
+            case KS -> KolmogorovSmirnovCheck.run(ecdf.get().distanceTo(law), law, alpha, beta);
+            case SECOND_MOMENT -> MomentChecks.secondMoment(m, law, alpha, beta);
+            case MEAN -> MomentChecks.mean(m, law, alpha);
+            case TAIL -> MomentChecks.tail(m, (Normal) law, alpha);
+            case POINT_MASS -> ExactChecks.pointMass(m, (PointMass) law, p);
+            case ORTHOGONALITY -> orthogonality(matrix, e, p);
+            case DUPLICATE_ROWS, DUPLICATE_COLUMNS -> duplicates(name, matrix, e);
+            case LAG1_CORRELATION -> IndependenceChecks.lag1(m, alpha);
+            default -> throw new IllegalStateException("no runner for " + name);
+        };
+    }
+
+    private static CheckResult orthogonality(double[] matrix, Expectation e, Precision p) {
+        if (matrix == null) {
+            return CheckResult.notRun(CheckName.ORTHOGONALITY, true, "needs the whole matrix, not a summary");
+        }
+        long[] rc = e.matrixView();
+        double gain = ((OrthogonalEntry) e.distribution()).gain();
+        return ExactChecks.orthogonality(matrix, Math.toIntExact(rc[0]), Math.toIntExact(rc[1]), gain, p);
+    }
+
+    private static CheckResult duplicates(CheckName name, double[] matrix, Expectation e) {
+        long[] rc = e.matrixView();
+        return IndependenceChecks.duplicates(matrix, Math.toIntExact(rc[0]), Math.toIntExact(rc[1]),
+                name == CheckName.DUPLICATE_ROWS);
+    }
+
+    private static void validateAlpha(double alpha) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+
+/**
+ * A source of the Kolmogorov–Smirnov statistic of a sample against a declared law. {@link SortedSample} is the
+ * exact source; a streaming source may bin probability-integral transforms and return a lower bound with its
+ * resolution (see {@link KsStatistic}).
+ */
+public interface EmpiricalCdf {
+
+    /** Number of values. */
+    long size();
+
+    /** The distance sup |F_n - F| to {@code law} (exact or bounded, as {@link KsStatistic#resolution()} says). */
+    KsStatistic distanceTo(Distribution law);
+}

@@ -1,0 +1,58 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Kolmogorov–Smirnov check, gated by the Dvoretzky–Kiefer–Wolfowitz inequality with Massart's constant
+ * (Massart 1990, "The tight constant in the DKW inequality", Ann. Probab. 18(3)):
+ * P(sup |F_n - F| &gt; eps) &lt;= 2 exp(-2 n eps²) for every n, so rejecting iff D &gt; sqrt(ln(2/alpha)/(2n))
+ * has false-alarm probability at most alpha without asymptotics. A binned source gates on its lower bound D_lo,
+ * which keeps the guarantee. The p-value ({@link KsPValue}) is a diagnostic only.
+ *
+ * <p>Power: a law whose sup-CDF distance from the declared one is Delta is rejected with probability at least
+ * 1 - beta when Delta &gt;= sqrt(ln(2/alpha)/(2n)) + sqrt(ln(1/beta)/(2n)) (DKW once more);
+ * {@link Power#detectableScaleError} turns that into a relative scale error.
+ */
+final class KolmogorovSmirnovCheck {
+    private KolmogorovSmirnovCheck() {
+    }
+
+    /** The DKW–Massart threshold sqrt(ln(2/alpha)/(2n)). */
+    static double threshold(long n, double alpha) {
+        return Math.sqrt(Math.log(2 / alpha) / (2.0 * n));
+    }
+
+    static CheckResult run(KsStatistic ks, Distribution law, double alpha, double beta) {
+        long n = ks.n();
+        double c = threshold(n, alpha);
+        boolean passed = !(ks.d() > c);
+        KsPValue.Method method = KsPValue.methodFor(n);
+        double p = KsPValue.of(ks.d(), n);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("d_plus", ks.dPlus());
+        d.put("d_minus", ks.dMinus());
+        d.put("location", ks.location());
+        d.put("resolution", ks.resolution());
+        d.put("p_value_method", method.id());
+        if (!ks.exact()) {
+            d.put("p_value_note", "from the lower bound D_lo: an upper bound on the p-value");
+        }
+        double detectable = Power.detectableScaleError(CheckKind.KS, law, n, alpha, beta);
+        return CheckResult.stochastic(CheckName.KS, passed, ks.d(), c, alpha, p, detectable,
+                message(ks, law, c, alpha, passed), d);
+    }
+
+    private static String message(KsStatistic ks, Distribution law, double c, double alpha, boolean passed) {
+        if (passed) {
+            return "the sample's CDF stays within " + Fmt.num(ks.d()) + " of the declared CDF (limit "
+                    + Fmt.num(c) + ")";
+        }
+        String side = ks.sign() > 0 ? "too few" : "too many";
+        return "largest gap between the sample's CDF and the declared CDF is " + Fmt.num(ks.d()) + " at w = "
+                + Fmt.num(ks.location()) + " (" + side + " values below it); a correct sample of " + ks.n()
+                + " values stays within " + Fmt.num(c) + " (false-alarm probability " + Fmt.prob(alpha)
+                + "): the values do not follow " + law.describe();
+    }
+}

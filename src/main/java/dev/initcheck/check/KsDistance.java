@@ -1,0 +1,86 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * sup_x |F_s(x) - F(x)| for a law F and the same law scaled by s about its mean c, F_s(x) = F(c + (x - c)/s)
+ * (the whole law scaled, cut-offs included). Evaluated on the quantiles of both laws (which contain every kink,
+ * e.g. the cut-offs of a uniform or truncated normal) and refined by golden-section search around the best grid
+ * point (smooth interior maxima, e.g. near ±1 sd for the normal). Quantiles of F are computed once per law.
+ */
+final class KsDistance {
+    private static final int GRID = 2048;
+    private static final int GOLDEN_STEPS = 80;
+    private static final double INV_PHI = (Math.sqrt(5) - 1) / 2;
+
+    private final DoubleUnaryOperator cdf;
+    private final double center;
+    private final double[] quantiles;
+
+    KsDistance(Distribution law) {
+        this.cdf = Laws.cdf(law);
+        this.center = law.mean();
+        double[] q = new double[GRID + 1];
+        int k = 0;
+        for (int i = 0; i <= GRID; i++) {
+            double x = law.inverseCdf((double) i / GRID);
+            if (Double.isFinite(x)) {
+                q[k++] = x;
+            }
+        }
+        this.quantiles = Arrays.copyOf(q, k);
+    }
+
+    /** |F(c + (x - c)/s) - F(x)|. */
+    private double gap(double x, double s) {
+        return Math.abs(cdf.applyAsDouble(center + (x - center) / s) - cdf.applyAsDouble(x));
+    }
+
+    /** sup_x |F_s(x) - F(x)| for scale factor s &gt; 0. */
+    double at(double s) {
+        int m = quantiles.length;
+        double[] pts = new double[2 * m];
+        for (int i = 0; i < m; i++) {
+            pts[i] = quantiles[i];
+            pts[m + i] = center + s * (quantiles[i] - center);
+        }
+        Arrays.sort(pts);
+        int best = 0;
+        double bestGap = -1;
+        for (int i = 0; i < pts.length; i++) {
+            double g = gap(pts[i], s);
+            if (g > bestGap) {
+                bestGap = g;
+                best = i;
+            }
+        }
+        double a = pts[Math.max(0, best - 1)];
+        double b = pts[Math.min(pts.length - 1, best + 1)];
+        return Math.max(bestGap, golden(a, b, s));
+    }
+
+    private double golden(double a, double b, double s) {
+        double x1 = b - INV_PHI * (b - a);
+        double x2 = a + INV_PHI * (b - a);
+        double g1 = gap(x1, s);
+        double g2 = gap(x2, s);
+        for (int i = 0; i < GOLDEN_STEPS && b - a > 0; i++) {
+            if (g1 >= g2) {
+                b = x2;
+                x2 = x1;
+                g2 = g1;
+                x1 = b - INV_PHI * (b - a);
+                g1 = gap(x1, s);
+            } else {
+                a = x1;
+                x1 = x2;
+                g1 = g2;
+                x2 = a + INV_PHI * (b - a);
+                g2 = gap(x2, s);
+            }
+        }
+        return Math.max(g1, g2);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.OrthogonalEntry;
+import dev.initcheck.distribution.TruncatedNormal;
+import dev.initcheck.distribution.Uniform;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
+
+/** Facts about declared laws that several checks need. */
+final class Laws {
+    /** Relative tolerance for deciding that a truncation is symmetric about the parent mean. */
+    private static final double SYMMETRY_TOLERANCE = 1e-12;
+
+    private Laws() {
+    }
+
+    /**
+     * The law's CDF as a fast operator: the Commons Statistics distribution is built once instead of on every
+     * call (same code, same values as {@link Distribution#cdf}).
+     */
+    static DoubleUnaryOperator cdf(Distribution law) {
+        if (law instanceof Normal n) {
+            return NormalDistribution.of(n.mean(), n.sd())::cumulativeProbability;
+        }
+        if (law instanceof TruncatedNormal t) {
+            return TruncatedNormalDistribution.of(t.parentMean(), t.parentSd(), t.lower(), t.upper())
+                    ::cumulativeProbability;
+        }
+        return law::cdf;
+    }
+
+    /** True when the law is symmetric about its mean (uniform, normal, a truncation centred on the parent mean). */
+    static boolean symmetric(Distribution law) {
+        if (law instanceof TruncatedNormal t) {
+            double right = t.upper() - t.parentMean();
+            double left = t.parentMean() - t.lower();
+            return Math.abs(right - left) <= SYMMETRY_TOLERANCE * (t.upper() - t.lower());
+        }
+        return law instanceof Uniform || law instanceof Normal || law instanceof OrthogonalEntry;
+    }
+
+    /**
+     * B = max over the support of (x - mean)²/variance: the bound on Y = (X - mu)²/sigma² used by Bernstein's
+     * inequality. 3 for the uniform, 4/0.7737413 = 5.1696 for the normal cut at ±2 parent sd.
+     */
+    static double squaredRange(Distribution law) {
+        double mu = law.mean();
+        double r = Math.max(law.upperBound() - mu, mu - law.lowerBound());
+        return r * r / law.variance();
+    }
+
+    /** The standard member of a family: U(-sqrt3, sqrt3), N(0, 1), N(0, 1) cut at ±2 (Keras). */
+    static Distribution canonical(Family family) {
+        return switch (family) {
+            case UNIFORM -> Uniform.symmetric(Math.sqrt(3.0));
+            case NORMAL -> Normal.of(0, 1);
+            case TRUNCATED_NORMAL -> TruncatedNormal.keras(0, 1);
+            default -> throw new IllegalArgumentException("no scale-error power for family " + family.id()
+                    + " (valid: uniform, normal, truncated_normal)");
+        };
+    }
+
+    /**
+     * P(|X - c| &lt;= r) for the law's mean c, computed as a difference of CDF values.
+     */
+    static double centralMass(Distribution law, double r) {
+        double c = law.mean();
+        return law.cdf(c + r) - law.cdf(c - r);
+    }
+}

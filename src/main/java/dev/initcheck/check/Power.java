@@ -1,0 +1,235 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.TruncatedNormal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongToDoubleFunction;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+
+/**
+ * The smallest relative scale error sigma -> sigma(1 ± delta) a check detects with guaranteed power 1 - beta at
+ * false-alarm probability alpha, and the sample size needed for a target error. The law is scaled about its
+ * mean, cut-offs included; the figure reported is the larger of the two directions.
+ *
+ * <ul>
+ *   <li>KS: smallest delta with sup_x |F_(1±delta)(x) - F(x)| &gt;= sqrt(ln(2/alpha)/(2n)) + sqrt(ln(1/beta)/(2n))
+ *       (DKW–Massart on both sides: the gate is exceeded with probability &gt;= 1 - beta).</li>
+ *   <li>second moment, normal: exact; at scale ratio r = (1 ± delta)², n·m2 ~ r·chi²(n), and the power is
+ *       P(r·chi²_n outside the acceptance interval [chi²_(alpha/2), chi²_(1-alpha/2)]).</li>
+ *   <li>second moment, bounded laws: Bernstein on both sides: detected upward iff r &gt;= (1 + t)/(1 - t_beta),
+ *       downward iff r &lt;= (1 - t)/(1 + t_beta), t_beta the Bernstein deviation with L = ln(1/beta).</li>
+ * </ul>
+ * Families stand for their canonical members (U(-sqrt3, sqrt3), N(0,1), N(0,1) cut at ±2); every figure is
+ * scale-free. Results are cached (the KS figure costs a few hundred thousand CDF evaluations).
+ */
+public final class Power {
+    /** The power the reported figures guarantee: 1 - beta = 0.999. */
+    public static final double DEFAULT_BETA = 1e-3;
+    private static final int BISECTIONS = 200;
+    private static final int CACHE_SIZE = 512;
+    private static final Map<String, Object> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /** The detectable error in each direction; {@link #max()} is the figure the checks report. */
+    public record Detectable(double up, double down) {
+        public double max() {
+            return Math.max(up, down);
+        }
+    }
+
+    private Power() {
+    }
+
+    public static double detectableScaleError(CheckKind kind, Family family, long n, double alpha, double beta) {
+        return detectableScaleError(kind, Laws.canonical(family), n, alpha, beta);
+    }
+
+    /** The larger of the two directions; +infinity when no scale error is detectable at this n. */
+    public static double detectableScaleError(CheckKind kind, Distribution law, long n, double alpha, double beta) {
+        return detectable(kind, law, n, alpha, beta).max();
+    }
+
+    public static Detectable detectable(CheckKind kind, Distribution law, long n, double alpha, double beta) {
+        validate(n, alpha, beta);
+        String key = kind + "|" + lawKey(law) + "|" + n + "|" + alpha + "|" + beta;
+        Object hit = cached(key);
+        if (hit != null) {
+            return (Detectable) hit;
+        }
+        Detectable d = kind == CheckKind.KS ? ks(law, n, alpha, beta) : secondMoment(law, n, alpha, beta);
+        put(key, d);
+        return d;
+    }
+
+    public static long requiredSamples(CheckKind kind, Family family, double targetError, double alpha, double beta) {
+        return requiredSamples(kind, Laws.canonical(family), targetError, alpha, beta);
+    }
+
+    /** The smallest n whose {@link #detectableScaleError} is at most {@code targetError}. */
+    public static long requiredSamples(CheckKind kind, Distribution law, double targetError, double alpha,
+                                       double beta) {
+        if (!(targetError > 0 && targetError < 1)) {
+            throw new IllegalArgumentException("target error must be in (0, 1), got " + targetError);
+        }
+        validate(2, alpha, beta);
+        if (kind == CheckKind.KS) {
+            KsDistance dist = ksDistance(law);
+            double gap = Math.min(dist.at(1 + targetError), dist.at(1 - targetError));
+            double root = Math.sqrt(Math.log(2 / alpha) / 2) + Math.sqrt(Math.log(1 / beta) / 2);
+            return (long) Math.ceil(root * root / (gap * gap));
+        }
+        return smallestN(n -> detectableScaleError(kind, law, n, alpha, beta), targetError);
+    }
+
+    /**
+     * Smallest upward scale error that the hard support check detects with power 1 - beta: some value falls
+     * beyond the bound plus its slack (see {@link BoundChecks}); cached.
+     */
+    static double supportDetectable(Distribution law, long n, double slackLo, double slackHi, double beta) {
+        double w = law.upperBound() - law.lowerBound();
+        String key = "support|" + lawKey(law) + "|" + n + "|" + slackLo / w + "|" + slackHi / w + "|" + beta;
+        Object hit = cached(key);
+        if (hit != null) {
+            return (Double) hit;
+        }
+        double d = BoundChecks.supportDetectable(law, n, slackLo, slackHi, beta);
+        put(key, d);
+        return d;
+    }
+
+    /** sup_x |F_s(x) - F(x)| for the law scaled by {@code scale} about its mean. */
+    public static double ksDistance(Distribution law, double scale) {
+        return ksDistance(law).at(scale);
+    }
+
+    /** The sup-CDF distance a KS check at alpha detects with power 1 - beta. */
+    public static double ksDetectableDistance(long n, double alpha, double beta) {
+        return KolmogorovSmirnovCheck.threshold(n, alpha) + Math.sqrt(Math.log(1 / beta) / (2.0 * n));
+    }
+
+    private static Detectable ks(Distribution law, long n, double alpha, double beta) {
+        KsDistance dist = ksDistance(law);
+        double target = ksDetectableDistance(n, alpha, beta);
+        double up = smallestDelta(delta -> dist.at(1 + delta) - target, Double.POSITIVE_INFINITY);
+        double down = smallestDelta(delta -> dist.at(1 - delta) - target, 1);
+        return new Detectable(up, down);
+    }
+
+    private static Detectable secondMoment(Distribution law, long n, double alpha, double beta) {
+        if (law instanceof Normal) {
+            ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
+            double lo = chi2.inverseCumulativeProbability(alpha / 2);
+            double hi = chi2.inverseSurvivalProbability(alpha / 2);
+            DoubleUnaryOperator power = r -> chi2.cumulativeProbability(lo / r) + chi2.survivalProbability(hi / r);
+            double up = smallestDelta(d -> power.applyAsDouble((1 + d) * (1 + d)) - (1 - beta),
+                    Double.POSITIVE_INFINITY);
+            double down = smallestDelta(d -> power.applyAsDouble((1 - d) * (1 - d)) - (1 - beta), 1);
+            return new Detectable(up, down);
+        }
+        if (!law.isBounded() || !(law.variance() > 0)) {
+            throw new IllegalArgumentException("no second-moment power for " + law.describe());
+        }
+        double v = law.kurtosis() - 1;
+        double range = Math.max(Laws.squaredRange(law) - 1, 1);
+        double t = Bernstein.twoSided(v, range, alpha, n);
+        double tb = Bernstein.deviation(v, range, Math.log(1 / beta), n);
+        double up = tb < 1 ? Math.sqrt((1 + t) / (1 - tb)) - 1 : Double.POSITIVE_INFINITY;
+        double down = t < 1 ? 1 - Math.sqrt((1 - t) / (1 + tb)) : Double.POSITIVE_INFINITY;
+        return new Detectable(up, down);
+    }
+
+    /**
+     * Smallest delta in (0, limit) with f(delta) &gt;= 0 for f increasing; +infinity when f stays negative.
+     */
+    private static double smallestDelta(DoubleUnaryOperator f, double limit) {
+        double hi = Math.min(0.01, limit / 2);
+        while (f.applyAsDouble(hi) < 0) {
+            if (hi >= limit * (1 - 1e-12) || hi > 1e6) {
+                return Double.POSITIVE_INFINITY;
+            }
+            hi = Math.min(2 * hi, limit * (1 - 1e-12));
+        }
+        double lo = 0;
+        for (int i = 0; i < BISECTIONS && hi - lo > 1e-13 * hi; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (f.applyAsDouble(mid) >= 0) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** Smallest n &gt;= 2 with f(n) &lt;= target, f decreasing. */
+    private static long smallestN(LongToDoubleFunction f, double target) {
+        long hi = 2;
+        while (!(f.applyAsDouble(hi) <= target)) {
+            if (hi > Long.MAX_VALUE / 4) {
+                throw new ArithmeticException("no sample size reaches a scale error of " + target);
+            }
+            hi *= 2;
+        }
+        long lo = hi / 2; // f(lo) > target, or lo = 1
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (f.applyAsDouble(mid) <= target) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static KsDistance ksDistance(Distribution law) {
+        String key = "grid|" + lawKey(law);
+        Object hit = cached(key);
+        if (hit != null) {
+            return (KsDistance) hit;
+        }
+        KsDistance d = new KsDistance(law);
+        put(key, d);
+        return d;
+    }
+
+    /** A key that is the same for laws equal up to location and scale (every figure here is invariant). */
+    static String lawKey(Distribution law) {
+        if (law instanceof TruncatedNormal t) {
+            return String.format(Locale.ROOT, "tn[%s,%s]", (t.lower() - t.parentMean()) / t.parentSd(),
+                    (t.upper() - t.parentMean()) / t.parentSd());
+        }
+        if (law instanceof Normal || law instanceof dev.initcheck.distribution.Uniform) {
+            return law.family().id();
+        }
+        return law.describe();
+    }
+
+    private static void validate(long n, double alpha, double beta) {
+        if (n < 1 || !(alpha > 0 && alpha < 1) || !(beta > 0 && beta < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "need n >= 1, 0 < alpha < 1, 0 < beta < 1; got n=%d alpha=%s beta=%s", n, alpha, beta));
+        }
+    }
+
+    private static Object cached(String key) {
+        synchronized (CACHE) {
+            return CACHE.get(key);
+        }
+    }
+
+    private static void put(String key, Object value) {
+        synchronized (CACHE) {
+            CACHE.put(key, value);
+        }
+    }
+}

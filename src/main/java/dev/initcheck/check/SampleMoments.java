@@ -1,0 +1,208 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.TruncatedNormal;
+import java.util.Locale;
+
+/**
+ * One-pass, mergeable summary of a sample, taken about the <em>declared</em> mean mu0: the sums of
+ * y = x - mu0, y², y⁴ and of consecutive products y_i·y_(i+1) (compensated, {@link NeumaierSum}), minimum,
+ * maximum, max |y|, the count of |y| &gt; tailCut (2 parent standard deviations by {@link #forLaw}) and the count
+ * of NaN/infinite values, which are left out of everything else.
+ *
+ * <p>Every field but the lag-1 sum is order-free. {@link #merge} treats {@code next} as the values that follow
+ * this summary's values in storage order (C order), so chunks merged in order give the exact lag-1 sum; merging
+ * out of order leaves every other statistic exact.
+ */
+public final class SampleMoments {
+    private final double center;
+    private final double tailCut;
+    private long count;
+    private long nonFinite;
+    private long beyondTail;
+    private final NeumaierSum s1 = new NeumaierSum();
+    private final NeumaierSum s2 = new NeumaierSum();
+    private final NeumaierSum s4 = new NeumaierSum();
+    private final NeumaierSum lag = new NeumaierSum();
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private double maxAbs;
+    private double first = Double.NaN;
+    private double last = Double.NaN;
+    private boolean leadingFinite; // the very first value was finite (so 'first' is it)
+
+    private SampleMoments(double center, double tailCut) {
+        this.center = center;
+        this.tailCut = tailCut;
+    }
+
+    /** An empty summary about {@code center}, counting values with |x - center| &gt; {@code tailCut}. */
+    public static SampleMoments about(double center, double tailCut) {
+        if (!Double.isFinite(center) || !(tailCut > 0)) { // also rejects NaN
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "center must be finite and tailCut > 0, got center=%s tailCut=%s", center, tailCut));
+        }
+        return new SampleMoments(center, tailCut);
+    }
+
+    /**
+     * An empty summary about the law's mean with tail cut 2 parent standard deviations (the sd of a normal, the
+     * parent sd of a truncated normal, the sd otherwise; 1 for a point mass, whose tail count is unused).
+     */
+    public static SampleMoments forLaw(Distribution law) {
+        double sd = law instanceof Normal n ? n.sd()
+                : law instanceof TruncatedNormal t ? t.parentSd() : law.standardDeviation();
+        return about(law.mean(), sd > 0 ? 2 * sd : 1);
+    }
+
+    /** A summary of {@code values} (C order) for {@code law}. */
+    public static SampleMoments of(double[] values, Distribution law) {
+        return forLaw(law).addAll(values);
+    }
+
+    public SampleMoments add(double x) {
+        count++;
+        if (count == 1) {
+            leadingFinite = Double.isFinite(x);
+        }
+        if (!Double.isFinite(x)) {
+            nonFinite++;
+            last = Double.NaN; // no lag product across a non-finite value
+            return this;
+        }
+        double y = x - center;
+        double y2 = y * y;
+        s1.add(y);
+        s2.add(y2);
+        s4.add(y2 * y2);
+        if (!Double.isNaN(last)) {
+            lag.add(last * y);
+        } else if (Double.isNaN(first)) {
+            first = y;
+        }
+        last = y;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        maxAbs = Math.max(maxAbs, Math.abs(y));
+        if (Math.abs(y) > tailCut) {
+            beyondTail++;
+        }
+        return this;
+    }
+
+    public SampleMoments addAll(double[] values) {
+        for (double v : values) {
+            add(v);
+        }
+        return this;
+    }
+
+    /**
+     * Adds {@code next}'s values to this summary, as if they followed in storage order.
+     *
+     * @throws IllegalArgumentException if the two summaries use a different center or tail cut
+     */
+    public SampleMoments merge(SampleMoments next) {
+        if (Double.compare(center, next.center) != 0 || Double.compare(tailCut, next.tailCut) != 0) {
+            throw new IllegalArgumentException("cannot merge summaries about different centers or tail cuts");
+        }
+        if (!Double.isNaN(last) && next.leadingFinite) {
+            lag.add(last * next.first);
+        }
+        if (count == 0) {
+            leadingFinite = next.leadingFinite;
+        }
+        count += next.count;
+        nonFinite += next.nonFinite;
+        beyondTail += next.beyondTail;
+        s1.merge(next.s1);
+        s2.merge(next.s2);
+        s4.merge(next.s4);
+        lag.merge(next.lag);
+        min = Math.min(min, next.min);
+        max = Math.max(max, next.max);
+        maxAbs = Math.max(maxAbs, next.maxAbs);
+        first = Double.isNaN(first) ? next.first : first;
+        last = next.count > 0 ? next.last : last;
+        return this;
+    }
+
+    /** The declared mean mu0 the sums are taken about. */
+    public double center() {
+        return center;
+    }
+
+    public double tailCut() {
+        return tailCut;
+    }
+
+    /** Number of values seen, finite or not. */
+    public long count() {
+        return count;
+    }
+
+    /** Number of finite values: the n of every statistic. */
+    public long n() {
+        return count - nonFinite;
+    }
+
+    public long nonFiniteCount() {
+        return nonFinite;
+    }
+
+    /** Sample mean of the finite values: mu0 + Σy/n. */
+    public double mean() {
+        return center + s1.value() / n();
+    }
+
+    /** Σ (x - mu0). */
+    public double sumDeviations() {
+        return s1.value();
+    }
+
+    /** Σ (x - mu0)². */
+    public double sumSquares() {
+        return s2.value();
+    }
+
+    /** Σ (x - mu0)⁴. */
+    public double sumFourthPowers() {
+        return s4.value();
+    }
+
+    /** Σ (x_i - mu0)(x_(i+1) - mu0) over consecutive finite pairs. */
+    public double sumLagProducts() {
+        return lag.value();
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    /** max |x - mu0|. */
+    public double maxAbsDeviation() {
+        return maxAbs;
+    }
+
+    /** Number of values with |x - mu0| &gt; tailCut. */
+    public long beyondTail() {
+        return beyondTail;
+    }
+
+    /**
+     * Lag-1 autocorrelation r1 = Σ(y_i - ȳ)(y_(i+1) - ȳ) / Σ(y_i - ȳ)², expanded into the stored sums:
+     * numerator = L - ȳ(2S - y_1 - y_n) + (n-1)ȳ², denominator = Q - nȳ².
+     */
+    public double lag1Correlation() {
+        long n = n();
+        double ybar = s1.value() / n;
+        double num = lag.value() - ybar * (2 * s1.value() - first - last) + (n - 1) * ybar * ybar;
+        double den = s2.value() - n * ybar * ybar;
+        return num / den;
+    }
+}

