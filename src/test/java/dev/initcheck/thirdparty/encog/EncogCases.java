@@ -126,11 +126,13 @@ public final class EncogCases {
     private static void nguyenWidrow(List<ThirdPartyCase> out) {
         String doc = "\"Implementation of Nguyen-Widrow weight initialization\" (Nguyen & Widrow 1990: symmetric"
                 + " weights, each unit's vector of norm beta = 0.7 H^(1/n); biases U(±beta))";
+        String weightDoc = doc + "; a row of norm beta has entry sd beta/sqrt(n), held here as its large-n marginal"
+                + " U(±beta·sqrt(3/n))";
         long in = WIDE.dim(1);
         long h = WIDE.dim(0);
         double beta = 0.7 * Math.pow(h, 1.0 / in);
         var tanh = EncogAdapters.nguyenWidrow(LINEAR_TO_TANH);
-        out.add(row("NguyenWidrowRandomizer() tanh", "weights", doc, DOCUMENTATION,
+        out.add(row("NguyenWidrowRandomizer() tanh", "weights", weightDoc, DOCUMENTATION,
                 uniformLimit(beta * Math.sqrt(3.0 / in)), WIDE, tanh.weights()).withFinding(
                 "NguyenWidrowRandomizer.randomizeSynapse: `double w = nextDouble(0, b);` draws every weight from"
                         + " [0, b) (all non-negative, mean b/2) and never rescales rows to norm beta",
