@@ -39,10 +39,11 @@ class Dl4jBehaviourTest {
     }
 
     /**
-     * libnd4j's TruncatedNormalDistribution: a draw beyond mean ± 2 sd is re-drawn once with the same Box-Muller
-     * inputs (for the first half of the buffer) and then set to {@code mean + DataTypeUtils::min<T>()}. So the first
-     * half of the weight buffer (storage order 'f') carries exact zeros at rate P(|Z| > 2) = 0.0455, the second
-     * half almost none, and nothing lies beyond 2 sd. Bounds: binomial, 32,768 draws, rate 0.0455: sd 0.00115, so
+     * libnd4j's TruncatedNormalDistribution (C++ source not shipped in the M2.1 jars; the libnd4j source of that
+     * line re-draws a value beyond mean ± 2 sd once, from the same Box-Muller inputs for the first half of the
+     * buffer, then sets it to {@code mean + DataTypeUtils::min<T>()}). Observed on M2.1: the first half of the
+     * weight buffer (storage order 'f') carries exact zeros (0.0, not a tiny number) at rate P(|Z| > 2) = 0.0455,
+     * the second half almost none, and nothing lies beyond 2 sd. Bounds: binomial, 32,768 draws, rate 0.0455: sd 0.00115, so
      * [0.040, 0.051] is ±4.7 sd (false alarm < 3e-6).
      */
     @Test
