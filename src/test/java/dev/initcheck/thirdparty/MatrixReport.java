@@ -91,9 +91,9 @@ final class MatrixReport {
                 b.append("- Source: ").append(c.finding().evidence()).append('\n');
             }
             MeasuredLaw m = r.measured();
-            b.append(String.format(Locale.ROOT, "- Measured: mean %s, sd %s vs %s (ratio %s), max|w| %s vs %s (ratio"
-                    + " %s), KS D %s, range [%s, %s]%n", fmt(m.mean()), fmt(m.sd()), fmt(m.declaredSd()),
-                    fmt(m.sdRatio()), fmt(m.maxAbs()), fmt(m.declaredHalfWidth()), fmt(m.boundRatio()), fmt(m.ksD()),
+            b.append(String.format(Locale.ROOT, "- Measured / declared (ratio): sd %s, max|w| %s; measured mean %s,"
+                    + " KS D %s, range [%s, %s]%n", pair(m.sd(), m.declaredSd(), m.sdRatio()),
+                    pair(m.maxAbs(), m.declaredHalfWidth(), m.boundRatio()), fmt(m.mean()), fmt(m.ksD()),
                     fmt(m.min()), fmt(m.max())));
             for (CheckResult f : r.verdict().failures()) {
                 b.append("- `").append(f.name().id()).append("` rejected: ").append(f.message()).append('\n');
