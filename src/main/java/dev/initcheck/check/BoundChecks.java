@@ -29,8 +29,8 @@ final class BoundChecks {
     static CheckResult support(SampleMoments m, Distribution law, Precision p, double beta) {
         double lo = law.lowerBound();
         double hi = law.upperBound();
-        double slackLo = p.ulp(lo);
-        double slackHi = p.ulp(hi);
+        double slackLo = Math.max(p.ulp(lo), computedSlack(law, p));
+        double slackHi = Math.max(p.ulp(hi), computedSlack(law, p));
         boolean upperSide = m.max() - hi >= lo - m.min();
         double excess = upperSide ? m.max() - hi : lo - m.min();
         double slack = upperSide ? slackHi : slackLo;
@@ -44,6 +44,17 @@ final class BoundChecks {
         double detectable = Power.supportDetectable(law, m.n(), slackLo, slackHi, beta);
         return CheckResult.hard(CheckName.SUPPORT, passed, excess, slack, detectable,
                 supportMessage(m, law, passed), d);
+    }
+
+    /**
+     * An orthogonal matrix is orthonormal only up to the orthogonality tolerance t (see ExactChecks): a row of
+     * squared norm at most gain² + t has entries of size at most gain·sqrt(1 + t/gain²) <= gain + t/(2·gain).
+     */
+    private static double computedSlack(Distribution law, Precision p) {
+        if (law instanceof dev.initcheck.distribution.OrthogonalEntry o) {
+            return ExactChecks.orthogonalityTolerance(o.gain(), o.dimension(), p) / (2 * o.gain());
+        }
+        return 0;
     }
 
     private static String supportMessage(SampleMoments m, Distribution law, boolean passed) {
@@ -101,6 +112,17 @@ final class BoundChecks {
         return Laws.symmetric(law) ? symmetricEndpoint(m, law, p, alpha) : asymmetricEndpoint(m, law, p, alpha);
     }
 
+    /**
+     * ANCHORS' linearised endpoint margin eps = ln(1/alpha)/(k·n), k = 2 f(U)·b: the density of |X - c| at the
+     * cut-off times the cut-off (1 for the uniform, 4 phi(2)/Z = 0.22626 for the normal cut at ±2 parent sd).
+     * Because the density of |X - c| does not increase towards the cut-off for these laws, this eps is never
+     * smaller than the exact one the check uses, so gating on it would also be valid, only less powerful.
+     */
+    static double linearEps(Distribution law, long n, double alpha) {
+        double b = law.upperBound() - law.mean();
+        return Math.log(1 / alpha) / (2 * law.density(law.upperBound()) * b * n);
+    }
+
     private static CheckResult symmetricEndpoint(SampleMoments m, Distribution law, Precision p, double alpha) {
         long n = m.n();
         double c = law.mean();
@@ -114,7 +136,7 @@ final class BoundChecks {
         d.put("max_abs_deviation", m.maxAbsDeviation());
         d.put("bound", b);
         d.put("eps", 1 - need);
-        d.put("eps_linear", Math.log(1 / alpha) / (2 * law.density(law.upperBound()) * b * n));
+        d.put("eps_linear", linearEps(law, n, alpha));
         d.put("detectable_direction", "down");
         String w = c == 0 ? "|w|" : "|w - " + Fmt.num(c) + "|";
         String msg = passed

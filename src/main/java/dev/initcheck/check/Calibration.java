@@ -75,7 +75,7 @@ public final class Calibration {
 
     private static List<Row> runCase(Case c, int runs, double alphaPerCheck, Precision precision, SeededRandom seed) {
         Expectation e = c.expectation();
-        int k = Conformance.stochasticChecks(e, e.shape().size(), precision).size();
+        int k = Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck).size();
         double alphaTensor = alphaPerCheck * k;
         Map<CheckName, int[]> counts = new EnumMap<>(CheckName.class);
         // Runs are independent streams, so the parallel count is the same as the sequential one.

@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>point mass (zeros, ones, constant): point_mass;</li>
  *   <li>orthogonal: support (|w| &lt;= gain) and orthogonality;</li>
  *   <li>i.i.d. uniform / normal / truncated normal: support and endpoint (bounded laws), ks, second_moment, mean,
- *       tail (untruncated normal), duplicate_rows and duplicate_columns (when the 2-D view is at hand and a
+ *       tail (untruncated normal, or a truncation too far out to matter, which is tested as its parent: no endpoint
+ *       then, see {@link Laws#effective}), duplicate_rows and duplicate_columns (when the 2-D view is at hand and a
  *       chance coincidence is negligible), lag1_correlation (n &gt;= 1000).</li>
  * </ul>
  */
@@ -33,7 +34,11 @@ final class CheckPlan {
         return !STOCHASTIC.contains(name);
     }
 
-    static List<CheckName> of(Expectation e, long n, boolean matrix, Precision p) {
+    /**
+     * The checks for n values of {@code e}; {@code tested} is the law the moment checks use
+     * ({@link Laws#effective}: a truncation too far out to matter is tested as its parent normal).
+     */
+    static List<CheckName> of(Expectation e, Distribution tested, long n, boolean matrix, Precision p) {
         List<CheckName> plan = new ArrayList<>(List.of(CheckName.FINITE));
         Distribution law = e.distribution();
         if (law.family() == Family.POINT_MASS) {
@@ -42,7 +47,7 @@ final class CheckPlan {
             plan.add(CheckName.SUPPORT);
             plan.add(CheckName.ORTHOGONALITY);
         } else {
-            addRandom(plan, law, n);
+            addRandom(plan, law, tested, n);
             addMatrix(plan, e, matrix, p);
             if (n >= IndependenceChecks.LAG1_MIN_N) {
                 plan.add(CheckName.LAG1_CORRELATION);
@@ -51,15 +56,17 @@ final class CheckPlan {
         return plan;
     }
 
-    private static void addRandom(List<CheckName> plan, Distribution law, long n) {
+    private static void addRandom(List<CheckName> plan, Distribution law, Distribution tested, long n) {
         if (law.isBounded()) {
             plan.add(CheckName.SUPPORT);
+        }
+        if (tested.isBounded()) {
             plan.add(CheckName.ENDPOINT);
         }
         plan.add(CheckName.KS);
         plan.add(CheckName.SECOND_MOMENT);
         plan.add(CheckName.MEAN);
-        if (law.family() == Family.NORMAL && n <= Integer.MAX_VALUE) {
+        if (tested.family() == Family.NORMAL && n <= Integer.MAX_VALUE) {
             plan.add(CheckName.TAIL);
         }
     }

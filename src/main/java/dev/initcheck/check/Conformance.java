@@ -49,8 +49,8 @@ public final class Conformance {
     }
 
     /** The stochastic checks a tensor of n values gets when its values are at hand: the Bonferroni divisor. */
-    public static List<CheckName> stochasticChecks(Expectation e, long n, Precision p) {
-        return CheckPlan.stochastic(CheckPlan.of(e, n, true, p));
+    public static List<CheckName> stochasticChecks(Expectation e, long n, Precision p, double alphaPerTensor) {
+        return CheckPlan.stochastic(CheckPlan.of(e, Laws.effective(e.distribution(), n, alphaPerTensor), n, true, p));
     }
 
     /** Pearson correlation of two tensors over their first min(n_a, n_b) values, at false-alarm alpha. */
@@ -65,14 +65,15 @@ public final class Conformance {
         if (m.count() == 0) {
             throw new IllegalArgumentException("no values to check");
         }
-        List<CheckName> plan = CheckPlan.of(e, m.n(), matrix != null, p);
+        Distribution tested = Laws.effective(e.distribution(), m.n(), alphaPerTensor);
+        List<CheckName> plan = CheckPlan.of(e, tested, m.n(), matrix != null, p);
         List<CheckName> stochastic = CheckPlan.stochastic(plan);
         double alpha = stochastic.isEmpty() ? 0 : AlphaBudget.perCheck(alphaPerTensor, stochastic.size());
         List<CheckResult> results = new ArrayList<>();
         CheckResult finite = ExactChecks.finite(m);
         results.add(finite);
         for (CheckName name : plan.subList(1, plan.size())) {
-            results.add(finite.passed() ? runOne(name, m, ecdf, matrix, e, p, alpha)
+            results.add(finite.passed() ? runOne(name, m, ecdf, matrix, e, tested, p, alpha)
                     : CheckResult.notRun(name, CheckPlan.hard(name), "the tensor has NaN or infinite values"));
         }
         double spent = finite.passed() ? alpha * stochastic.size() : 0;
@@ -80,16 +81,16 @@ public final class Conformance {
     }
 
     private static CheckResult runOne(CheckName name, SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix,
-                                      Expectation e, Precision p, double alpha) {
+                                      Expectation e, Distribution tested, Precision p, double alpha) {
         Distribution law = e.distribution();
         double beta = Power.DEFAULT_BETA;
         return switch (name) {
             case SUPPORT -> BoundChecks.support(m, law, p, beta);
             case ENDPOINT -> BoundChecks.endpoint(m, law, p, alpha);
             case KS -> KolmogorovSmirnovCheck.run(ecdf.get().distanceTo(law), law, alpha, beta);
-            case SECOND_MOMENT -> MomentChecks.secondMoment(m, law, alpha, beta);
-            case MEAN -> MomentChecks.mean(m, law, alpha);
-            case TAIL -> MomentChecks.tail(m, (Normal) law, alpha);
+            case SECOND_MOMENT -> MomentChecks.secondMoment(m, tested, alpha, beta);
+            case MEAN -> MomentChecks.mean(m, tested, alpha);
+            case TAIL -> MomentChecks.tail(m, (Normal) tested, alpha);
             case POINT_MASS -> ExactChecks.pointMass(m, (PointMass) law, p);
             case ORTHOGONALITY -> orthogonality(matrix, e, p);
             case DUPLICATE_ROWS, DUPLICATE_COLUMNS -> duplicates(name, matrix, e);

@@ -35,8 +35,4 @@ final class Fmt {
     static String prob(double p) {
         return num(p);
     }
-
-    static String count(long n) {
-        return Long.toString(n);
-    }
 }

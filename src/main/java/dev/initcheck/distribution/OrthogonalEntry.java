@@ -10,6 +10,8 @@ import org.hipparchus.special.Beta;
  * diag(R) fixed, which is Haar). Each row (or column) is uniform on the sphere S^{d-1}, so for u = x / gain:
  * u^2 ~ Beta(1/2, (d-1)/2); variance gain^2/d, E[x^4] = 3 gain^4 / (d (d+2)), support [-gain, gain].
  *
+ * For d = 1 (a 1x1 matrix) the entry is ±gain with probability 1/2 each.
+ *
  * <p>Entries are <em>not</em> independent (each row has norm gain), so the structural check W W^T = gain^2 I
  * is the conformance test for orthogonal schemes; this marginal serves plots and diagnostics.
  */
@@ -17,8 +19,8 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
 
     public OrthogonalEntry {
         Checks.positive("gain", gain);
-        if (dimension < 2) {
-            throw new IllegalArgumentException("orthogonal dimension must be >= 2, got " + dimension);
+        if (dimension < 1) {
+            throw new IllegalArgumentException("orthogonal dimension must be >= 1, got " + dimension);
         }
     }
 
@@ -59,6 +61,9 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
         if (x >= gain) {
             return 1;
         }
+        if (dimension == 1) {
+            return 0.5;
+        }
         double t = x / gain;
         double half = 0.5 * Beta.regularizedBeta(t * t, 0.5, shapeB());
         return t >= 0 ? 0.5 + half : 0.5 - half;
@@ -66,7 +71,7 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
 
     @Override
     public double density(double x) {
-        if (!(Math.abs(x) < gain)) {
+        if (!(Math.abs(x) < gain) || dimension == 1) {
             return 0;
         }
         double t = x / gain;
@@ -76,6 +81,9 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
 
     @Override
     public double inverseCdf(double p) {
+        if (dimension == 1) {
+            return p <= 0.5 ? -gain : gain;
+        }
         double lo = -gain;
         double hi = gain;
         for (int i = 0; i < 200 && hi - lo > 1e-15 * gain; i++) { // bisection: cdf is monotone

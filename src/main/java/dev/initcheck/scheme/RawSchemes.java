@@ -69,10 +69,6 @@ final class RawSchemes {
     private static OrthogonalEntry orthogonal(Args a, dev.initcheck.shape.Fans f, dev.initcheck.shape.Shape s,
                                               dev.initcheck.shape.Layout l) {
         long[] rc = l.orthogonalMatrix(s);
-        long d = Math.max(rc[0], rc[1]);
-        if (d < 2) {
-            throw new SchemeException("orthogonal: shape " + s + " has a 1x1 matrix view; need at least 2 entries");
-        }
-        return OrthogonalEntry.of(a.num("gain"), d);
+        return OrthogonalEntry.of(a.num("gain"), Math.max(rc[0], rc[1]));
     }
 }

@@ -1,0 +1,118 @@
+package dev.initcheck.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Values stored contiguously in a file at a known offset. Regions above 1 MiB are read through
+ * memory-mapped windows of at most 256 MiB (so files above 2 GiB work) and never copied whole;
+ * smaller regions are read once into a buffer of their size, which avoids a mapping per read of
+ * a small file. The caller has checked that the file holds exactly {@code info.byteSize()} bytes
+ * there, so all buffers are sized from a verified count.
+ */
+final class FileTensorSource extends AbstractTensorSource {
+    static final long DEFAULT_WINDOW = 256L << 20;
+    static final long DEFAULT_READ_LIMIT = 1L << 20;
+
+    private final FileChannel channel;
+    private final long offset;
+    private final ByteOrder order;
+    private final long window;
+    private final long readLimit;
+    private ChunkDecoder decoder;
+    private ByteBuffer smallRegion;
+
+    private FileTensorSource(TensorInfo info, Where where, FileChannel channel, long offset, ByteOrder order,
+            long window, long readLimit) {
+        super(info, where);
+        this.channel = channel;
+        this.offset = offset;
+        this.order = order;
+        this.window = window;
+        this.readLimit = readLimit;
+    }
+
+    static FileTensorSource open(Where where, Path file, TensorInfo info, long offset, ByteOrder order)
+            throws IOException {
+        return open(where, file, info, offset, order, DEFAULT_WINDOW, DEFAULT_READ_LIMIT);
+    }
+
+    /** As {@link #open(Where, Path, TensorInfo, long, ByteOrder)} with other sizes, for tests. */
+    static FileTensorSource open(Where where, Path file, TensorInfo info, long offset, ByteOrder order,
+            long window, long readLimit) throws IOException {
+        if (window <= 0 || window % Long.BYTES != 0) {
+            throw new IllegalArgumentException("window must be a positive multiple of 8: " + window);
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        return new FileTensorSource(info, where, channel, offset, order, window, readLimit);
+    }
+
+    @Override
+    void readPass(ChunkConsumer sink) throws TensorFormatException {
+        if (decoder == null) {
+            decoder = new ChunkDecoder(info().dtype(), ChunkDecoder.capacityFor(info().size()));
+        }
+        long total = info().byteSize();
+        if (total <= readLimit) {
+            deliver(smallRegion((int) total), sink);
+            return;
+        }
+        for (long done = 0; done < total; done += window) {
+            deliver(map(done, Math.min(window, total - done)), sink);
+        }
+    }
+
+    private void deliver(ByteBuffer region, ChunkConsumer sink) throws TensorFormatException {
+        while (region.hasRemaining()) {
+            int n = decode(region);
+            sink.accept(decoder.buffer(), n);
+        }
+    }
+
+    private ByteBuffer smallRegion(int length) throws TensorFormatException {
+        if (smallRegion == null) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            try {
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, offset + buffer.position()) < 0) {
+                        throw where().fail("the file ended %d bytes before the end of the data", buffer.remaining());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw where().wrap("cannot read the data", e);
+            }
+            smallRegion = buffer.flip();
+        }
+        return smallRegion.duplicate().order(order);
+    }
+
+    private ByteBuffer map(long start, long length) throws TensorFormatException {
+        try {
+            return channel.map(FileChannel.MapMode.READ_ONLY, offset + start, length).order(order);
+        } catch (IOException | RuntimeException e) {
+            throw where().wrap("cannot map the data", e);
+        }
+    }
+
+    private int decode(ByteBuffer region) throws TensorFormatException {
+        try {
+            return decoder.decode(region);
+        } catch (InternalError | RuntimeException e) {
+            // An InternalError reports a fault on mapped memory, e.g. a file truncated meanwhile.
+            throw where().wrap("cannot read the data", e);
+        }
+    }
+
+    @Override
+    void release() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing was written; a failing close of a read-only channel loses nothing.
+        }
+    }
+}

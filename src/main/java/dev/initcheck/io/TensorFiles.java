@@ -1,0 +1,117 @@
+package dev.initcheck.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Entry point for reading tensors from files. The format follows from the file extension
+ * (letter case ignored):
+ * <ul>
+ *   <li>{@code .npy}: one NumPy array (NEP 1 format, versions 1.0 to 3.0), named after the file
+ *       name without extension;</li>
+ *   <li>{@code .npz}: a zip of {@code .npy} entries ({@code numpy.savez}, stored or deflated);</li>
+ *   <li>{@code .safetensors}: the safetensors format (8-byte header length, JSON header, data);</li>
+ *   <li>{@code .csv}, {@code .txt}: numbers as text, named after the file name without extension.</li>
+ * </ul>
+ * Supported element types are float16, bfloat16 (safetensors only), float32 and float64.
+ *
+ * <p>Every problem with a file is reported as a {@link TensorFormatException} with a one-line
+ * message; no other exception escapes for bad input. Memory is bounded by the file: nothing is
+ * allocated from a declared size before that size has been checked against the file.
+ */
+public final class TensorFiles {
+    private enum Format { NPY, NPZ, SAFETENSORS, TEXT }
+
+    private TensorFiles() {
+    }
+
+    /**
+     * Lists the tensors of a file. For safetensors, tensors of unsupported dtypes are left out.
+     *
+     * @throws TensorFormatException if the file is missing, unreadable or malformed
+     */
+    public static List<TensorInfo> list(Path file) throws TensorFormatException {
+        Objects.requireNonNull(file, "file");
+        Where where = Where.of(file);
+        Format format = formatOf(where, file);
+        try {
+            requireRegularFile(where, file);
+            return switch (format) {
+                case NPY -> NpyFormat.list(where, file);
+                case NPZ -> NpzFormat.list(where, file);
+                case SAFETENSORS -> SafetensorsFormat.list(where, file);
+                case TEXT -> CsvFormat.list(where, file);
+            };
+        } catch (IOException | RuntimeException e) {
+            throw where.wrap("cannot read the file", e);
+        }
+    }
+
+    /**
+     * Opens one tensor. With {@code tensorNameOrNull == null} the file must hold exactly one
+     * tensor; an unknown name fails with a message listing the available names.
+     *
+     * @throws TensorFormatException if the file is missing, unreadable or malformed, the tensor is
+     *     not found, its dtype is unsupported, or it has no elements
+     */
+    public static TensorSource open(Path file, String tensorNameOrNull) throws TensorFormatException {
+        return open(file, tensorNameOrNull, null);
+    }
+
+    /**
+     * Opens one tensor; for {@code .csv} and {@code .txt} files {@code csvShape} (if not null) gives
+     * the shape that the values fill in C order. Other formats declare their own shape and refuse
+     * a given one.
+     *
+     * @throws TensorFormatException as {@link #open(Path, String)}, or if the number of values does
+     *     not match {@code csvShape}
+     */
+    public static TensorSource open(Path file, String tensorNameOrNull, long[] csvShape)
+            throws TensorFormatException {
+        Objects.requireNonNull(file, "file");
+        Where where = Where.of(file);
+        Format format = formatOf(where, file);
+        if (csvShape != null && format != Format.TEXT) {
+            throw where.fail("a shape can only be given for .csv and .txt files; this format declares its own");
+        }
+        try {
+            requireRegularFile(where, file);
+            return switch (format) {
+                case NPY -> NpyFormat.open(where, file, tensorNameOrNull);
+                case NPZ -> NpzFormat.open(where, file, tensorNameOrNull);
+                case SAFETENSORS -> SafetensorsFormat.open(where, file, tensorNameOrNull);
+                case TEXT -> CsvFormat.open(where, file, tensorNameOrNull, csvShape);
+            };
+        } catch (IOException | RuntimeException e) {
+            throw where.wrap("cannot read the file", e);
+        }
+    }
+
+    private static Format formatOf(Where where, Path file) throws TensorFormatException {
+        Path name = file.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".npy")) {
+            return Format.NPY;
+        } else if (lower.endsWith(".npz")) {
+            return Format.NPZ;
+        } else if (lower.endsWith(".safetensors")) {
+            return Format.SAFETENSORS;
+        } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+            return Format.TEXT;
+        }
+        throw where.fail("unsupported file extension (supported: .npy, .npz, .safetensors, .csv, .txt)");
+    }
+
+    private static void requireRegularFile(Where where, Path file) throws TensorFormatException {
+        if (!Files.exists(file)) {
+            throw where.fail("no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw where.fail("not a regular file");
+        }
+    }
+}

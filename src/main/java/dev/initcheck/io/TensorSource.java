@@ -1,0 +1,45 @@
+package dev.initcheck.io;
+
+/**
+ * An opened tensor whose values can be streamed or loaded. Obtained from {@link TensorFiles#open}.
+ *
+ * <p>A source may be read any number of times until it is closed. It is not thread-safe.
+ */
+public interface TensorSource extends AutoCloseable {
+    /** The largest number of elements {@link #readAllCOrder()} ever returns (a JVM array limit). */
+    long MAX_ARRAY_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /** The tensor's name, shape, element type and storage order. */
+    TensorInfo info();
+
+    /**
+     * Streams every value, widened to {@code double}, in storage order (Fortran order for
+     * Fortran-ordered {@code .npy} data), in chunks of at most {@code 1 << 16} values delivered
+     * through one reused buffer. NaN and infinities are delivered as values.
+     *
+     * @throws TensorFormatException if the data turn out to be unreadable while streaming
+     */
+    void forEachChunk(ChunkConsumer consumer) throws TensorFormatException;
+
+    /**
+     * Returns all values in C (row-major) order, limited to {@link #MAX_ARRAY_ELEMENTS} elements.
+     *
+     * @throws TensorFormatException if the data are unreadable, or the tensor is too large to load
+     */
+    default double[] readAllCOrder() throws TensorFormatException {
+        return readAllCOrder(MAX_ARRAY_ELEMENTS);
+    }
+
+    /**
+     * Returns all values in C (row-major) order, refusing tensors with more than
+     * {@code maxElements} elements (or more than {@link #MAX_ARRAY_ELEMENTS}, or more than the
+     * maximum heap can hold) before allocating anything.
+     *
+     * @throws TensorFormatException if the data are unreadable or the tensor exceeds the limit
+     */
+    double[] readAllCOrder(long maxElements) throws TensorFormatException;
+
+    /** Releases the file. Further reads fail with {@link IllegalStateException}. */
+    @Override
+    void close();
+}

@@ -1,0 +1,103 @@
+package dev.initcheck.summary;
+
+/**
+ * Counts of samples per probability-integral-transform bin ({@link BinEdges}); mergeable by addition across
+ * chunks, threads and files.
+ *
+ * <p>KS bounds (ANCHORS §3): with C_j = #{x < e_j} and p_j = F(e_j), the empirical CDF's left limit at e_j is
+ * C_j/n, so D_lo = max_j |C_j/n - p_j| <= D_n (each term is a value of |F_n - F| or of its left limit, both at
+ * most D_n for continuous F), and D_n <= D_lo + max_j (p_{j+1} - p_j) = D_hi, about D_lo + 1/B. Gating the
+ * DKW test on D_lo keeps the false-alarm guarantee exact: D_lo > c implies D_n > c.
+ * Samples equal to an edge count in the upper bin, so C_j counts x < e_j exactly.
+ */
+public final class PitHistogram {
+    private final BinEdges edges;
+    private final long[] counts;
+    private long n;
+
+    public PitHistogram(BinEdges edges) {
+        this.edges = edges;
+        this.counts = new long[edges.bins()];
+    }
+
+    /** Adds the finite values of {@code values[0..len)}; non-finite values are skipped (counted elsewhere). */
+    public void add(double[] values, int len) {
+        add(values, 0, len);
+    }
+
+    /** Adds the finite values of {@code values[from..to)}. */
+    public void add(double[] values, int from, int to) {
+        long added = 0;
+        for (int i = from; i < to; i++) {
+            double x = values[i];
+            if (x - x == 0) { // finite
+                counts[edges.bin(x)]++;
+                added++;
+            }
+        }
+        n += added;
+    }
+
+    public void merge(PitHistogram other) {
+        if (other.edges != edges) {
+            throw new IllegalArgumentException("cannot merge histograms over different bin edges");
+        }
+        for (int j = 0; j < counts.length; j++) {
+            counts[j] += other.counts[j];
+        }
+        n += other.n;
+    }
+
+    public long count() {
+        return n;
+    }
+
+    public BinEdges edges() {
+        return edges;
+    }
+
+    /** D_lo <= D_n, from the counts. */
+    public double dLower() {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double d = 0;
+        long below = 0;
+        for (int j = 1; j < counts.length; j++) {
+            below += counts[j - 1];
+            d = Math.max(d, Math.abs((double) below / n - edges.cdfAtEdge(j)));
+        }
+        return d;
+    }
+
+    /**
+     * The KS bounds as the checks take them: d = D_lo, d+ and d- their lower bounds (C_j/n - p_j <= D+ because
+     * F_n(e_j) >= C_j/n; p_j - C_j/n <= D- as the left limit of F - F_n at e_j), location the edge of the largest
+     * gap, resolution D_hi - D_lo.
+     */
+    public dev.initcheck.check.KsStatistic ksStatistic() {
+        if (n == 0) {
+            throw new IllegalStateException("no finite values");
+        }
+        double plus = 0;
+        double minus = 0;
+        int at = 1;
+        long below = 0;
+        for (int j = 1; j < counts.length; j++) {
+            below += counts[j - 1];
+            double gap = (double) below / n - edges.cdfAtEdge(j);
+            if (Math.max(gap, -gap) > Math.max(plus, minus)) {
+                at = j;
+            }
+            plus = Math.max(plus, gap);
+            minus = Math.max(minus, -gap);
+        }
+        double d = Math.max(plus, minus);
+        return new dev.initcheck.check.KsStatistic(n, d, plus, minus, edges.edge(at), edges.maxBinMass());
+    }
+
+    /** D_hi >= D_n. */
+    public double dUpper() {
+        return Math.min(1, dLower() + edges.maxBinMass());
+    }
+}

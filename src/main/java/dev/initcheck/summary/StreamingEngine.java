@@ -1,0 +1,123 @@
+package dev.initcheck.summary;
+
+import dev.initcheck.check.SampleMoments;
+import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Fills a {@link StreamingSummary} on several threads. In memory, each thread summarises one contiguous slice and
+ * the slices merge in order. From a file, the reading thread decodes chunks into a bounded pool of buffers
+ * (memory stays O(threads · chunk) whatever the tensor's size), workers summarise them into worker-local
+ * histograms and per-chunk moments, and the moments merge in chunk order so the lag-1 sum stays exact.
+ */
+public final class StreamingEngine {
+    private static final int CHUNK = 1 << 16;
+
+    private StreamingEngine() {
+    }
+
+    /** Default parallelism: the available processors. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public static StreamingSummary summarize(double[] values, BinEdges edges, int threads) {
+        int t = Math.max(1, Math.min(threads, values.length / CHUNK + 1));
+        if (t == 1) {
+            return StreamingSummary.empty(edges).add(values, 0, values.length);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(t, daemon());
+        try {
+            List<Future<StreamingSummary>> parts = new ArrayList<>();
+            for (int k = 0; k < t; k++) {
+                int from = (int) ((long) values.length * k / t);
+                int to = (int) ((long) values.length * (k + 1) / t);
+                parts.add(pool.submit(() -> StreamingSummary.empty(edges).add(values, from, to)));
+            }
+            StreamingSummary total = get(parts.get(0));
+            for (int k = 1; k < t; k++) {
+                total.merge(get(parts.get(k)));
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public static StreamingSummary summarize(TensorSource source, BinEdges edges, int threads)
+            throws TensorFormatException {
+        int workers = Math.max(1, threads);
+        BlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * workers + 2);
+        for (int i = 0; i < 2 * workers + 2; i++) {
+            free.add(new double[CHUNK]);
+        }
+        List<PitHistogram> histograms = new ArrayList<>();
+        ThreadLocal<PitHistogram> local = ThreadLocal.withInitial(() -> {
+            PitHistogram h = new PitHistogram(edges);
+            synchronized (histograms) {
+                histograms.add(h);
+            }
+            return h;
+        });
+        List<Future<SampleMoments>> chunks = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
+        try {
+            source.forEachChunk((buf, len) -> {
+                double[] copy = take(free);
+                System.arraycopy(buf, 0, copy, 0, len);
+                chunks.add(pool.submit(() -> {
+                    SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(copy, 0, len);
+                    local.get().add(copy, 0, len);
+                    free.add(copy);
+                    return m;
+                }));
+            });
+            SampleMoments moments = SampleMoments.forLaw(edges.law());
+            for (Future<SampleMoments> f : chunks) {
+                moments.merge(get(f));
+            }
+            PitHistogram histogram = new PitHistogram(edges);
+            histograms.forEach(histogram::merge);
+            return new StreamingSummary(moments, histogram);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double[] take(BlockingQueue<double[]> free) {
+        try {
+            return free.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        }
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "initcheck-summary");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

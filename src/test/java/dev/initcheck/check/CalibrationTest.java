@@ -1,0 +1,60 @@
+package dev.initcheck.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.initcheck.random.SeededRandom;
+import dev.initcheck.shape.Shape;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measured false-alarm rates: 10^4 correct tensors of 1000 values per law (uniform, normal, Keras truncated
+ * normal), every stochastic check at alpha = 0.01. A check fails this test only if its rejection count exceeds the
+ * count that Binomial(10^4, 0.01) exceeds with probability below 1e-7 (so a calibrated check fails it with
+ * probability below 1e-7 per row); hard checks must never reject a correct tensor. The table is written to
+ * {@code target/calibration/calibration.md}.
+ */
+class CalibrationTest {
+    private static final int RUNS = 10_000;
+    private static final double ALPHA = 0.01;
+
+    @Test
+    void everyCheckRejectsCorrectTensorsAtMostAtItsAlpha() throws IOException {
+        List<Calibration.Row> rows = Calibration.run(Calibration.defaultCases(Shape.of(40, 25)), RUNS, ALPHA,
+                Precision.FLOAT64, SeededRandom.of(20260101));
+        String table = Calibration.markdown(rows);
+        Path out = Paths.get("target", "calibration", "calibration.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "Calibration: " + RUNS + " seeded runs per law, n = 1000, alpha = " + ALPHA
+                + " per check (seed 20260101)\n\n" + table, StandardCharsets.UTF_8);
+        assertThat(rows).extracting(Calibration.Row::label).contains("uniform", "normal", "truncated_normal");
+        for (Calibration.Row r : rows) {
+            if (r.alpha() == 0) {
+                assertThat(r.rejections()).as("hard check %s on %s\n%s", r.check(), r.label(), table).isZero();
+            } else {
+                assertThat(r.rejections()).as("%s on %s\n%s", r.check(), r.label(), table)
+                        .isLessThanOrEqualTo(r.alarmLimit());
+            }
+        }
+        assertThat(rows).filteredOn(r -> r.alpha() > 0).extracting(Calibration.Row::check).contains(CheckName.KS,
+                CheckName.SECOND_MOMENT, CheckName.MEAN, CheckName.TAIL, CheckName.ENDPOINT,
+                CheckName.LAG1_CORRELATION);
+    }
+
+    @Test
+    void rowIntervalsFollowTheBinomial() {
+        Calibration.Row r = Calibration.row(CheckName.KS, "normal", 10_000, 100, 0.01);
+        // Bin(10^4, 0.01): ppf(0.005) = 75, isf(0.005) = 127 (scipy.stats.binom)
+        assertThat(r.expectedLow()).isEqualTo(75);
+        assertThat(r.expectedHigh()).isEqualTo(127);
+        assertThat(r.rateLow()).isLessThan(0.01).isGreaterThan(0.008);
+        assertThat(r.rateHigh()).isGreaterThan(0.01).isLessThan(0.0122);
+        assertThat(r.withinOrBelow()).isTrue();
+        assertThat(r.alarmLimit()).isEqualTo(156); // isf(1e-7)
+    }
+}
