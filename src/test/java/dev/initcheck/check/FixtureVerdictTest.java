@@ -55,7 +55,7 @@ class FixtureVerdictTest {
         int count = 0;
         for (Map<String, String> r : ReferenceCsv.read(FIXTURES.resolve("torch/declarations.csv"))) {
             Path file = FIXTURES.resolve("torch").resolve(r.get("file"));
-            double[] x = r.get("file").endsWith(".npy") ? Npy.read(file) : SafetensorsF32.read(file, r.get("tensor"));
+            double[] x = r.get("file").endsWith(".npy") ? Npy.read(file) : Npy.read(file, r.get("tensor"));
             Verdict v = verdict(x, r.get("declared_scheme"), r.get("shape"), r.get("layout"), "<f4");
             String what = r.get("file") + " " + r.get("tensor") + " declared " + r.get("declared_scheme") + " ("
                     + r.get("note") + "):\n" + v.explain();
