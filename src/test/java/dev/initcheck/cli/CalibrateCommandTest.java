@@ -8,7 +8,7 @@ class CalibrateCommandTest {
 
     @Test
     void printsATableForEveryLawAndCheck() {
-        ListCommandTest.Run r = ListCommandTest.run("calibrate", "--runs", "300", "--shape", "20,10");
+        CliRun r = ListCommandTest.run("calibrate", "--runs", "300", "--shape", "20,10");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("| ks | uniform | 300 |", "| tail | normal | 300 |",
                 "| endpoint | truncated_normal | 300 |", "Reproduce: `java -jar target/initcheck.jar calibrate");

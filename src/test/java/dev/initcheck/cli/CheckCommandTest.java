@@ -32,7 +32,7 @@ class CheckCommandTest {
     @Test
     void honestSamplesPassAndJsonHasTheDocumentedFields() throws Exception {
         Path f = sample("he_normal", Layout.KERAS, 3, 3, 32, 64);
-        ListCommandTest.Run r = ListCommandTest.run("check", f.toString(), "--scheme", "he_normal", "--layout", "keras",
+        CliRun r = ListCommandTest.run("check", f.toString(), "--scheme", "he_normal", "--layout", "keras",
                 "--format", "json");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -59,7 +59,7 @@ class CheckCommandTest {
     void misdeclaredSamplesFailWithExitOneAndSayWhy() throws Exception {
         // PyTorch kaiming_normal_ (untruncated) declared as Keras he_normal (truncated at ±2 parent sd).
         Path f = sample("torch.kaiming_normal(nonlinearity=relu)", Layout.PYTORCH, 256, 512);
-        ListCommandTest.Run r = ListCommandTest.run("check", f.toString(), "--scheme", "he_normal");
+        CliRun r = ListCommandTest.run("check", f.toString(), "--scheme", "he_normal");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL").contains("support").contains("exceed");
     }
@@ -91,7 +91,7 @@ class CheckCommandTest {
             {"check", good.toString(), "--scheme", "he_uniform", "--format", "xml"},
             {"check", good.toString()}};
         for (String[] args : cases) {
-            ListCommandTest.Run r = ListCommandTest.run(args);
+            CliRun r = ListCommandTest.run(args);
             assertThat(r.code()).as(String.join(" ", args) + " -> " + r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().findFirst().orElse("")).startsWith("initcheck: ");
             assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");

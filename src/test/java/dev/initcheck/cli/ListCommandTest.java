@@ -2,24 +2,17 @@ package dev.initcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class ListCommandTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    /** Kept for the other CLI tests: {@link CliRun}. */
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void listsEveryScheme() {
-        Run r = run("list");
+        CliRun r = run("list");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("glorot_uniform", "U(±sqrt(6/(fan_in+fan_out)))", "torch.linear_default",
                 "U(±1/sqrt(fan_in)); Var = 1/(3·fan_in)", "orthogonal");
@@ -27,14 +20,14 @@ class ListCommandTest {
 
     @Test
     void printsTheNumbersForAShape() {
-        Run r = run("list", "--shape", "256,512", "--layout", "pytorch");
+        CliRun r = run("list", "--shape", "256,512", "--layout", "pytorch");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("fan_in=512 fan_out=256").containsPattern("he_uniform\\s+uniform\\s+0.00390625");
     }
 
     @Test
     void oneSchemeOnAConvShape() {
-        Run r = run("list", "--scheme", "he_normal", "--shape", "3,3,32,64", "--layout", "keras");
+        CliRun r = run("list", "--scheme", "he_normal", "--shape", "3,3,32,64", "--layout", "keras");
         assertThat(r.out()).contains("fan_in=288").contains("truncated_normal").doesNotContain("glorot");
     }
 
@@ -46,7 +39,7 @@ class ListCommandTest {
             {"list", "--layout", "tf", "--shape", "3,3"},
             {"list", "--scheme", "normal(stddev=-1)"},
             {"list", "--no-such-option"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).startsWith("initcheck: ").doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(r.out()).isEmpty();

@@ -4,29 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.initcheck.cli.CliRun;
 import dev.initcheck.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code initcheck propagate} through {@link Main#run}. */
+/** {@code initcheck propagate} through {@link dev.initcheck.cli.Main#run}. */
 class PropagateCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void defaultTextPrintsTheSeedTable() {
-        Run r = run("propagate");
+        CliRun r = run("propagate");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> lines = r.out().lines().toList();
@@ -43,7 +36,7 @@ class PropagateCommandTest {
 
     @Test
     void jsonIsAListOfRowObjects() throws Exception {
-        Run r = run("propagate", "--format", "json", "--widths", "20,10,10", "--activation", "relu",
+        CliRun r = run("propagate", "--format", "json", "--widths", "20,10,10", "--activation", "relu",
                 "--schemes", "he_normal,normal(stddev=0.1,mean=0),constant(value=0.1)", "--batch", "50", "--seed", "5",
                 "--layout", "keras");
         assertThat(r.code()).as(r.err()).isZero();
@@ -60,7 +53,7 @@ class PropagateCommandTest {
 
     @Test
     void textShowsNotApplicableForNonZeroMeanWeights() {
-        Run r = run("propagate", "--schemes", "ones", "--widths", "4,3", "--batch", "5");
+        CliRun r = run("propagate", "--schemes", "ones", "--widths", "4,3", "--batch", "5");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().toList().get(2)).endsWith("n/a");
     }
@@ -81,7 +74,7 @@ class PropagateCommandTest {
                 "at least one layer width", "not a comma-separated list", "batch must be >= 1", "unknown format 'xml'",
                 "unknown layout 'tf'"};
         for (int i = 0; i < cases.length; i++) {
-            Run r = run(cases[i]);
+            CliRun r = run(cases[i]);
             assertThat(r.code()).as(String.join(" ", cases[i])).isEqualTo(Main.EXIT_BAD_INPUT);
             assertThat(r.out()).isEmpty();
             assertThat(r.err().lines()).as(r.err()).hasSize(1);
