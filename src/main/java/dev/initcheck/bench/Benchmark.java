@@ -40,7 +40,8 @@ public final class Benchmark {
 
     /** One (n, family) row: the timings and the statistics each tool reported. */
     public record Row(long n, String family, String scheme, Timing streaming, Timing exact, Timing hipparchus,
-                      Timing scipy, double dExact, double dStreaming, double dScipy, boolean passed) {
+                      Timing scipy, double dExact, double dStreaming, double dScipy, boolean passed,
+                      String scipyVersion) {
     }
 
     /** The whole run. */
@@ -55,22 +56,16 @@ public final class Benchmark {
         Optional<ScipyRunner> scipy = ScipyRunner.find(c.pythons(), c.workDir());
         progress.accept(scipy.map(s -> "scipy found: " + s.python()).orElse("scipy not found: its column stays empty"));
         List<Row> rows = new ArrayList<>();
-        String scipyVersion = null;
         for (long n : c.sizes()) {
             for (String family : c.families()) {
                 progress.accept("n = " + n + ", " + family);
-                Row r = row(c, n, family, scipy);
-                rows.add(r);
-                if (scipy.isPresent()) {
-                    scipyVersion = scipyVersion != null ? scipyVersion : lastScipyVersion;
-                }
+                rows.add(row(c, n, family, scipy));
             }
         }
+        String scipyVersion = rows.stream().map(Row::scipyVersion).filter(v -> v != null).findFirst().orElse(null);
         Timing e2e = c.endToEndElements() > 0 ? EndToEnd.run(c, progress) : null;
         return new Result(c, rows, e2e, scipyVersion, scipy.map(ScipyRunner::python).orElse(null));
     }
-
-    private static String lastScipyVersion;
 
     /** uniform: he_uniform on a [n/1000, 1000] weight; normal: torch.kaiming_normal on the same shape. */
     static Expectation expectation(long n, String family) {
@@ -104,6 +99,7 @@ public final class Benchmark {
                 new KolmogorovSmirnovTest().kolmogorovSmirnovTest(h, x, false));
         Timing sc = null;
         double dScipy = Double.NaN;
+        String version = null;
         if (scipy.isPresent()) {
             Path f = c.workDir().resolve("samples-" + family + "-" + n + ".npy");
             NpyWriter.writeFloat64(f, new long[] {x.length}, x);
@@ -115,13 +111,13 @@ public final class Benchmark {
             }
             sc = new Timing("scipy kstest", s);
             dScipy = j.get("statistic").asDouble();
-            lastScipyVersion = j.get("scipy").asText();
+            version = j.get("scipy").asText();
             Files.deleteIfExists(f);
         }
         double dExact = ks(last[1]);
         double dStreaming = ks(last[0]);
         return new Row(n, family, e.scheme().toString(), streaming, exact, hipparchus, sc, dExact, dStreaming, dScipy,
-                last[0].passed() && last[1].passed());
+                last[0].passed() && last[1].passed(), version);
     }
 
     private static double ks(Verdict v) {
