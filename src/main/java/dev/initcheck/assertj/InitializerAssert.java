@@ -87,12 +87,12 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
             why.ifPresent(w -> failed.add(String.format(Locale.ROOT, "%n  - shape %s (fan_in=%d, fan_out=%d), "
                             + "expected %s:%n      %s", s, scheme.resolve(s, layout).fans().fanIn(),
                     scheme.resolve(s, layout).fans().fanOut(), scheme.resolve(s, layout).distribution().describe(),
-                    w.replace("; ", String.format(Locale.ROOT, "%n      ")))));
+                    String.join(String.format(Locale.ROOT, "%n      "), Messages.clauses(w)))));
         }
         if (!failed.isEmpty()) {
             failWithMessage("%s", String.format(Locale.ROOT, "%nExpected initializer %s to conform to %s (%s layout) "
                             + "on %d shape%s, but it failed on %d:%s%n(seed %d, %s; false-alarm probability of this "
-                            + "assertion: %.3g; replay with withSeed(%d))", actual, scheme, layout.id(), shapes.length,
+                            + "assertion: %.3g; replay with withSeed(%d))", Messages.name(actual), scheme, layout.id(), shapes.length,
                     shapes.length == 1 ? "" : "s", failed.size(), String.join("", failed), seed,
                     SeededRandom.DEFAULT_SOURCE, alpha, seed));
         }

@@ -1,5 +1,6 @@
 package dev.initcheck.assertj;
 
+import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Verdict;
 import java.util.List;
@@ -20,6 +21,27 @@ final class Messages {
         failures(b, v.failures(), v.notRun(), "  ");
         b.append(String.format(Locale.ROOT, "%n(false-alarm probability of this assertion: %.3g)", alpha));
         return b.toString();
+    }
+
+    /** A readable name: the initializer's own toString, else its class, or the class a lambda was written in. */
+    static String name(Object o) {
+        String s = String.valueOf(o);
+        if (o == null || !s.equals(o.getClass().getName() + "@" + Integer.toHexString(o.hashCode()))) {
+            return s;
+        }
+        String n = o.getClass().getName();
+        int lambda = n.indexOf("$$Lambda");
+        return lambda >= 0 ? "a lambda in " + n.substring(n.lastIndexOf('.') + 1, lambda)
+                : n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    /** Splits "ks: ...; support: ..." before each check's name (messages themselves may contain "; "). */
+    static String[] clauses(String reason) {
+        StringBuilder ids = new StringBuilder();
+        for (CheckName c : CheckName.values()) {
+            ids.append(ids.length() == 0 ? "" : "|").append(c.id());
+        }
+        return reason.split("; (?=(" + ids + "): )");
     }
 
     static void failures(StringBuilder b, List<CheckResult> failed, List<CheckResult> notRun, String indent) {

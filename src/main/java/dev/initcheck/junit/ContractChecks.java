@@ -1,9 +1,11 @@
 package dev.initcheck.junit;
 
+import dev.initcheck.check.CheckName;
 import dev.initcheck.distribution.PointMass;
 import dev.initcheck.property.ConformanceProperty;
 import dev.initcheck.property.Generators;
 import dev.initcheck.property.PropertyConfig;
+import dev.initcheck.property.Outcome;
 import dev.initcheck.property.PropertyRunner;
 import dev.initcheck.propagation.Activation;
 import dev.initcheck.propagation.ForwardMeasurement;
@@ -44,8 +46,27 @@ final class ContractChecks {
         Gen<ConformanceProperty.Case> cases = Generators.shapes(2, 5, 8, MAX_SIZE)
                 .zip(Generators.seeds(), (s, sd) -> new ConformanceProperty.Case(s, layout, sd))
                 .describedAs(ConformanceProperty.Case::toString);
-        PropertyRunner.assertHolds(init + " conforms to " + scheme + " (" + layout.id() + " layout)", cases, cfg,
+        String property = name(init) + " conforms to " + scheme + " (" + layout.id() + " layout)";
+        Outcome<ConformanceProperty.Case> o = PropertyRunner.run(property, cases, cfg,
                 c -> ConformanceProperty.violation(init, scheme, c, MIN_SAMPLES, cfg.alphaPerTry()));
+        if (!o.passed()) {
+            String nl = String.format(Locale.ROOT, "%n    - ");
+            throw new AssertionError(String.format(Locale.ROOT, "%s: falsified after %d of %d tries%n"
+                            + "  smallest counterexample: %s, expected %s%s%s%n"
+                            + "  (false-alarm probability %.1e, %.1e a try; replay with %s)", property,
+                    o.examplesTried(), cfg.tries(), o.counterexample(), scheme.resolve(o.counterexample().shape(),
+                            layout).distribution().describe(), nl, String.join(nl, clauses(o.reason())),
+                    cfg.runBudget(), cfg.alphaPerTry(), cfg.replay()));
+        }
+    }
+
+    /** Splits "ks: ...; support: ..." before each check's name (messages themselves may contain "; "). */
+    static String[] clauses(String reason) {
+        StringBuilder ids = new StringBuilder();
+        for (CheckName c : CheckName.values()) {
+            ids.append(ids.length() == 0 ? "" : "|").append(c.id());
+        }
+        return reason.split("; (?=(" + ids + "): )");
     }
 
     static void symmetry(Initializer init, String declared, Layout layout, long seed) {
@@ -55,7 +76,7 @@ final class ContractChecks {
         SeededRandom r = SeededRandom.of(seed).derive("contract/symmetry");
         double[] rows = unitRows(init.initialize(shape, r.create()), layout);
         List<List<Integer>> groups = SymmetryBreaking.identicalRowGroups(rows, UNITS, INPUTS);
-        String where = String.format(Locale.ROOT, "%s declared %s, weight %s (%s layout, %d units), %s", init, scheme,
+        String where = String.format(Locale.ROOT, "%s declared %s, weight %s (%s layout, %d units), %s", name(init), scheme,
                 shape, layout.id(), UNITS, r);
         if (e.distribution() instanceof PointMass) {
             if (groups.size() != 1 || groups.get(0).size() != UNITS) {
@@ -91,9 +112,22 @@ final class ContractChecks {
         }
         if (!failed.isEmpty()) {
             throw new AssertionError(String.format(Locale.ROOT, "%s declared %s: forward propagation through widths "
-                    + "%s (batch %d) leaves the mean-field band of the declared scheme:%s%n(false-alarm probability "
-                    + "at most 1.4e-6 per layer)", init, scheme, Arrays.toString(WIDTHS), BATCH, String.join("", failed)));
+                    + "%s (batch %d) leaves the mean-field band of the declared scheme:%s%n(contract seed %d; false-alarm "
+                    + "probability at most 1.4e-6 per layer)", name(init), scheme, Arrays.toString(WIDTHS), BATCH,
+                    String.join("", failed), seed));
         }
+    }
+
+    /** A readable name: the initializer's own toString, else its class, or the class a lambda was written in. */
+    static String name(Object o) {
+        String s = String.valueOf(o);
+        if (o == null || !s.equals(o.getClass().getName() + "@" + Integer.toHexString(o.hashCode()))) {
+            return s;
+        }
+        String n = o.getClass().getName();
+        int lambda = n.indexOf("$$Lambda");
+        return lambda >= 0 ? "a lambda in " + n.substring(n.lastIndexOf('.') + 1, lambda)
+                : n.substring(n.lastIndexOf('.') + 1);
     }
 
     /** ReLU-family when the layer's gain Var[w]·fan_in is He-like (>= 1.5), else tanh and linear. */

@@ -67,7 +67,8 @@ class InitializerContractMutantTest {
         InitializerContract c = contract(SWAPPED_FANS, "he_uniform", Layout.PYTORCH);
         assertThatThrownBy(c::conformsOnGeneratedShapes).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("SwappedFans conforms to he_uniform (pytorch layout): falsified after")
-                .hasMessageContaining("smallest counterexample [")
+                .hasMessageContaining("smallest counterexample: [1, 2] pytorch")
+                .hasMessageContaining("- support: ")
                 .hasMessageContaining("replay with -Dinitcheck.seed=" + InitializerContract.DEFAULT_SEED);
     }
 
