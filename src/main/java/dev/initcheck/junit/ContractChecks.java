@@ -51,11 +51,17 @@ final class ContractChecks {
                 c -> ConformanceProperty.violation(init, scheme, c, MIN_SAMPLES, cfg.alphaPerTry()));
         if (!o.passed()) {
             String nl = String.format(Locale.ROOT, "%n    - ");
+            String reason = o.reason();
+            String pooled = "";
+            if (reason.startsWith("pooled over ")) { // the marginal law was checked on further draws
+                pooled = " (" + reason.substring(0, reason.indexOf(": ")) + ")";
+                reason = reason.substring(reason.indexOf(": ") + 2);
+            }
             throw new AssertionError(String.format(Locale.ROOT, "%s: falsified after %d of %d tries%n"
-                            + "  smallest counterexample: %s, expected %s%s%s%n"
+                            + "  smallest counterexample: %s%s, expected %s%s%s%n"
                             + "  (false-alarm probability %.1e, %.1e a try; replay with %s)", property,
-                    o.examplesTried(), cfg.tries(), o.counterexample(), scheme.resolve(o.counterexample().shape(),
-                            layout).distribution().describe(), nl, String.join(nl, clauses(o.reason())),
+                    o.examplesTried(), cfg.tries(), o.counterexample(), pooled, scheme.resolve(o.counterexample().shape(),
+                            layout).distribution().describe(), nl, String.join(nl, clauses(reason)),
                     cfg.runBudget(), cfg.alphaPerTry(), cfg.replay()));
         }
     }
