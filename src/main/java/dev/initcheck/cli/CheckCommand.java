@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,11 +29,16 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The tensor file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The tensor file.")
     Path file;
 
-    @Option(names = "--scheme", required = true, description = "Declared scheme, e.g. he_normal.")
+    @Option(names = "--scheme", description = "Declared scheme, e.g. he_normal (required with FILE).")
     String scheme;
+
+    @Option(names = "--manifest", paramLabel = "M.json", description = "Check a whole checkpoint: a JSON list of "
+            + "{file, tensor, scheme, layout, fan_in?, fan_out?} (files relative to M.json's folder), one budget, "
+            + "and a cross-correlation check on every pair of tensors. Replaces FILE and --scheme.")
+    Path manifest;
 
     @Mixin
     TensorOptions tensorOptions;
@@ -52,6 +58,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TensorFormatException {
         OutputFormat out = OutputFormat.parse(format);
+        if (manifest != null || file == null || scheme == null) {
+            return checkManifest(out);
+        }
         Scheme declared = Scheme.parse(scheme);
         List<TensorCheck.Target> targets = tensorOptions.targets(file);
         AlphaBudget budget = AlphaBudget.of(alpha, targets.size());
@@ -61,6 +70,17 @@ final class CheckCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), out, targets, verdicts);
         return verdicts.stream().allMatch(Verdict::passed) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
+    }
+
+    /** {@code --manifest}: exactly one of FILE + --scheme or --manifest. */
+    private Integer checkManifest(OutputFormat out) throws TensorFormatException {
+        if (manifest == null || file != null || scheme != null) {
+            throw new ParameterException(spec.commandLine(), manifest == null
+                    ? "give FILE and --scheme, or --manifest" : "--manifest replaces FILE and --scheme; give one or the other");
+        }
+        List<ManifestCheck.Checked> checked = ManifestCheck.run(manifest, alpha, ksMode());
+        ManifestCheck.print(spec.commandLine().getOut(), out, checked);
+        return ManifestCheck.passed(checked) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
     }
 
     TensorCheck.KsMode ksMode() {

@@ -1,0 +1,34 @@
+package dev.initcheck.assertj;
+
+import dev.initcheck.scheme.Initializer;
+
+/**
+ * Entry point of initcheck's AssertJ assertions (AssertJ is an optional dependency: add {@code assertj-core} to
+ * your test classpath). Use it qualified, {@code InitcheckAssertions.assertThat(...)}, or import only these methods
+ * statically: a wildcard import beside AssertJ's own {@code Assertions.*} makes {@code assertThat(double[])}
+ * ambiguous.
+ *
+ * <pre>{@code
+ * InitcheckAssertions.assertThat(weights).withShape(256, 512).inLayout(Layout.PYTORCH).conformsTo("he_uniform");
+ * InitcheckAssertions.assertThat(myInit).conformsTo("he_uniform").forShapes(Shape.of(256, 512), Shape.of(64, 3, 3, 3));
+ * }</pre>
+ */
+public final class InitcheckAssertions {
+    private InitcheckAssertions() {
+    }
+
+    /** Samples stored as float32 (checked with float32 slack on the bounds). */
+    public static SamplesAssert assertThat(float[] samples) {
+        return SamplesAssert.of(samples);
+    }
+
+    /** Samples stored as float64. */
+    public static SamplesAssert assertThat(double[] samples) {
+        return SamplesAssert.of(samples);
+    }
+
+    /** An initializer, checked by drawing tensors of the shapes given to {@link InitializerAssert#forShapes}. */
+    public static InitializerAssert assertThat(Initializer initializer) {
+        return new InitializerAssert(initializer);
+    }
+}

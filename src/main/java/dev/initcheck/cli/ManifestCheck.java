@@ -1,0 +1,140 @@
+package dev.initcheck.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.CheckResult;
+import dev.initcheck.check.Conformance;
+import dev.initcheck.check.Verdict;
+import dev.initcheck.io.TensorFiles;
+import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorSource;
+import dev.initcheck.report.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code initcheck check --manifest M.json}: every tensor of a checkpoint against its own declaration, under one
+ * false-alarm budget.
+ *
+ * <p><b>Budget.</b> With T tensors and P eligible pairs, each tensor and each pair gets {@code alpha / (T + P)}
+ * ({@link AlphaBudget}); by the union bound a correct checkpoint fails anywhere with probability at most alpha.
+ *
+ * <p><b>Cross-tensor check.</b> Two layers initialized from the same seed hold the same random stream, so their
+ * first values are copies or multiples of each other. Every pair of tensors whose declared law has a positive
+ * variance is tested with {@link Conformance#crossCorrelation} (Pearson r over the first
+ * min(n_a, n_b, {@value #PAIR_VALUES}) values in C order) at the pair's share. Point masses (zeros, ones, constants)
+ * are left out: their correlation is undefined and equal constants are what they declare. The result of a pair is
+ * reported in <em>both</em> tensors' entries as one more check ({@code cross_correlation}, whose details name the
+ * other tensor); a correlated pair therefore fails both entries. Each tensor's {@code alpha} counts half of each
+ * of its pairs' shares, so the entries' alphas add up to the run's budget.
+ */
+final class ManifestCheck {
+    /** Values per tensor used by the cross-tensor check (r then has a standard error of about 0.004). */
+    static final int PAIR_VALUES = 1 << 16;
+
+    private ManifestCheck() {
+    }
+
+    /** A checked entry: its verdict, with its pairs' results appended as checks. */
+    record Checked(ManifestEntry entry, Verdict verdict) {
+    }
+
+    static List<Checked> run(Path manifest, double alpha, TensorCheck.KsMode ks) throws TensorFormatException {
+        List<ManifestEntry> entries = ManifestEntry.read(manifest);
+        List<Integer> paired = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).expectation().distribution().variance() > 0 && entries.get(i).expectation().shape()
+                    .size() >= 3) {
+                paired.add(i);
+            }
+        }
+        int pairs = paired.size() * (paired.size() - 1) / 2;
+        AlphaBudget budget = AlphaBudget.of(alpha, entries.size()).withTensorPairs(pairs);
+        List<Verdict> verdicts = new ArrayList<>();
+        Map<Integer, double[]> prefixes = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ManifestEntry e = entries.get(i);
+            verdicts.add(TensorCheck.run(e.target(), e.scheme(), e.options(), budget.perTensor(), ks));
+            if (paired.contains(i)) {
+                prefixes.put(i, prefix(e.target()));
+            }
+        }
+        List<List<CheckResult>> extra = new ArrayList<>();
+        entries.forEach(e -> extra.add(new ArrayList<>()));
+        for (int a = 0; a < paired.size(); a++) {
+            for (int b = a + 1; b < paired.size(); b++) {
+                int i = paired.get(a);
+                int j = paired.get(b);
+                CheckResult r = Conformance.crossCorrelation(prefixes.get(i), prefixes.get(j), budget.perPair());
+                extra.get(i).add(naming(r, entries.get(j)));
+                extra.get(j).add(naming(r, entries.get(i)));
+            }
+        }
+        List<Checked> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            out.add(new Checked(entries.get(i), withPairs(verdicts.get(i), extra.get(i))));
+        }
+        return out;
+    }
+
+    private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
+        try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {
+            double[] all = src.readAllCOrder();
+            return all.length <= PAIR_VALUES ? all : Arrays.copyOf(all, PAIR_VALUES);
+        }
+    }
+
+    /** The pair's result with the other tensor named in its message and details. */
+    private static CheckResult naming(CheckResult r, ManifestEntry other) {
+        Map<String, Object> d = new LinkedHashMap<>(r.details());
+        d.put("with_entry", other.index());
+        d.put("with_file", other.fileAsWritten());
+        if (other.target().tensor() != null) {
+            d.put("with_tensor", other.target().tensor());
+        }
+        return new CheckResult(r.name(), r.passed(), r.ran(), r.statistic(), r.threshold(), r.alpha(), r.pValue(),
+                r.detectableScaleError(), r.hard(), "with " + other.label() + ": " + r.message(), d);
+    }
+
+    private static Verdict withPairs(Verdict v, List<CheckResult> pairs) {
+        if (pairs.isEmpty()) {
+            return v;
+        }
+        List<CheckResult> all = new ArrayList<>(v.checks());
+        all.addAll(pairs);
+        double alpha = v.alpha() + pairs.stream().mapToDouble(CheckResult::alpha).sum() / 2;
+        return new Verdict(v.expectation(), v.n(), v.precision(), alpha, all, v.source());
+    }
+
+    /** JSON: a list with one {@code check}-style object per entry, plus {@code entry} (1-based). */
+    static void print(PrintWriter w, OutputFormat format, List<Checked> checked) {
+        if (format == OutputFormat.JSON) {
+            ArrayNode list = Json.array();
+            for (Checked c : checked) {
+                ObjectNode o = Json.verdict(c.verdict(), c.entry().fileAsWritten(), c.entry().target().tensor());
+                o.put("entry", c.entry().index());
+                list.add(o);
+            }
+            w.print(Json.write(list));
+            return;
+        }
+        for (Checked c : checked) {
+            CheckCommand.printText(w, new TensorCheck.Target(Path.of(c.entry().fileAsWritten()),
+                    c.entry().target().tensor()), c.verdict());
+        }
+        long failed = checked.stream().filter(c -> !c.verdict().passed()).count();
+        w.printf(Locale.ROOT, "%d of %d tensors conform%s%n", checked.size() - failed, checked.size(),
+                failed == 0 ? "" : "; " + failed + " do not");
+    }
+
+    static boolean passed(List<Checked> checked) {
+        return checked.stream().allMatch(c -> c.verdict().passed());
+    }
+}
