@@ -60,7 +60,7 @@ class ManifestCheckTest {
 
     @Test
     void anHonestCheckpointPassesWithOneBudget() throws Exception {
-        ListCommandTest.Run r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--format", "json");
+        CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--format", "json");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         JsonNode list = new ObjectMapper().readTree(r.out());
         assertThat(list.size()).isEqualTo(4);
@@ -81,7 +81,7 @@ class ManifestCheckTest {
 
     @Test
     void textFormatPrintsEachTensorAndASummary() throws Exception {
-        ListCommandTest.Run r = ListCommandTest.run("check", "--manifest", manifest().toString());
+        CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("w/conv.npy [conv]: PASS").contains("w/head.npy [head]: PASS")
                 .contains("cross_correlation").contains("4 of 4 tensors conform");
@@ -90,7 +90,7 @@ class ManifestCheckTest {
     @Test
     void aMisdeclaredTensorFailsOnlyItsEntry() throws Exception {
         entries.set(1, entries.get(1).replace("pytorch", "keras")); // fan_in 128 instead of 64
-        ListCommandTest.Run r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--format", "json");
+        CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--format", "json");
         assertThat(r.code()).isEqualTo(1);
         JsonNode list = new ObjectMapper().readTree(r.out());
         assertThat(list.get(1).get("verdict").asText()).isEqualTo("fail");
@@ -103,7 +103,7 @@ class ManifestCheckTest {
         // fc2 repeats fc's seed with a different shape and scheme: each passes alone, the pair does not
         tensor("w/fc2.npy", "he_uniform", Layout.PYTORCH, 2, 64, 32);
         declare("w/fc2.npy", "he_uniform", "pytorch");
-        ListCommandTest.Run r = ListCommandTest.run("check", "--manifest", manifest().toString());
+        CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("w/fc.npy [fc]: FAIL").contains("w/fc2.npy [fc2]: FAIL")
                 .contains("w/conv.npy [conv]: PASS").contains("same random seed")
@@ -132,7 +132,7 @@ class ManifestCheckTest {
             {"[{\"file\": ", "cannot read it"}};
         for (String[] c : cases) {
             Files.writeString(m, c[0]);
-            ListCommandTest.Run r = ListCommandTest.run("check", "--manifest", m.toString());
+            CliRun r = ListCommandTest.run("check", "--manifest", m.toString());
             assertThat(r.code()).as(c[0] + " -> " + r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).startsWith("initcheck: manifest ").contains(c[1]).doesNotContain("Exception");
@@ -150,7 +150,7 @@ class ManifestCheckTest {
             {"check", "--scheme", "he_normal"},
             {"check"}};
         for (String[] args : cases) {
-            ListCommandTest.Run r = ListCommandTest.run(args);
+            CliRun r = ListCommandTest.run(args);
             assertThat(r.code()).as(String.join(" ", args) + " -> " + r.err()).isEqualTo(2);
             assertThat(r.err().lines().findFirst().orElse("")).startsWith("initcheck: ").containsAnyOf("--manifest");
         }
