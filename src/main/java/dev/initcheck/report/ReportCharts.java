@@ -25,15 +25,14 @@ final class ReportCharts {
     static List<Chart> distribution(TensorResult t) {
         double[] s = t.chartSample();
         Distribution law = t.verdict().expectation().distribution();
-        String name = t.scheme() + " " + t.shape();
         double[] dBand = dAndBand(t);
         List<Chart> out = new ArrayList<>();
-        out.add(new Chart(Charts.histogram(name + ": histogram", s, law, BINS),
+        out.add(new Chart(Charts.histogram("histogram", s, law, BINS),
                 "histogram of the " + s.length + " values (density) against the expected density of " + law.describe()));
-        out.add(new Chart(Charts.ecdf(name + ": ECDF", s, law, dBand[0], dBand[1]),
+        out.add(new Chart(Charts.ecdf("ECDF", s, law, dBand[0], dBand[1]),
                 "empirical CDF against the expected CDF; grey: the DKW band ±" + Html.num(dBand[1])
                         + " inside which a correct sample stays (D = " + Html.num(dBand[0]) + ")"));
-        out.add(new Chart(Charts.qq(name + ": QQ", s, law, QQ_POINTS),
+        out.add(new Chart(Charts.qq("QQ plot", s, law, QQ_POINTS),
                 "sample quantiles against expected quantiles; a correct sample lies on y = x"));
         return out;
     }
@@ -71,10 +70,10 @@ final class ReportCharts {
         }
         double[] layers = layers(p.widths().length - 1);
         List<Chart> out = new ArrayList<>();
-        out.add(lines(scheme + ": activation std", "layer", "std", layers, std));
-        out.add(new Chart(Charts.lines(scheme + ": saturated fraction", "layer", "fraction", layers, sat, false),
+        out.add(lines("activation std by layer", "layer", "std", layers, std));
+        out.add(new Chart(Charts.lines("saturated fraction by layer", "layer", "fraction", layers, sat, false),
                 "share of (unit, input) pairs within 0.01 of a bound of tanh or the sigmoid"));
-        out.add(lines(scheme + ": backward, mean square of the gradient at each layer's input", "layer",
+        out.add(lines("backward: E[dx²] at each layer's input", "layer",
                 "E[dx²]", layers, grad));
         return out;
     }
@@ -108,7 +107,7 @@ final class ReportCharts {
                 series.put(t.label(), y);
             }
             out.add(new Chart(Charts.lines("hidden layer " + (h + 1) + " (" + s.widths()[h + 1]
-                            + " units): max distance between units", "step", "distance", steps(s.steps()), series,
+                            + " units): max distance", "step", "distance", steps(s.steps()), series,
                             false),
                     "largest Euclidean distance between two units' incoming weights; constant init stays at exactly 0"));
         }
