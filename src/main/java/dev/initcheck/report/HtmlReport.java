@@ -113,10 +113,12 @@ public final class HtmlReport {
         }
         b.append("<h2>Distributions</h2>\n<p>One shape per scheme. Constant schemes have no charts: their check is "
                 + "that every value equals the constant.</p>\n");
-        for (TensorResult t : shown) {
+        List<List<ReportCharts.Chart>> drawn = shown.parallelStream().map(ReportCharts::distribution).toList();
+        for (int i = 0; i < shown.size(); i++) {
+            TensorResult t = shown.get(i);
             b.append("<h3><code>").append(Html.esc(t.label())).append("</code>: <span class=\"")
                     .append(t.verdict().passed() ? "pass\">pass" : "fail\">fail").append("</span></h3>\n");
-            charts(b, ReportCharts.distribution(t));
+            charts(b, drawn.get(i));
         }
     }
 
@@ -135,9 +137,11 @@ public final class HtmlReport {
         }
         Set<String> schemes = new LinkedHashSet<>();
         p.runs().forEach(r -> schemes.add(r.scheme()));
-        for (String s : schemes) {
-            b.append("<h3><code>").append(Html.esc(s)).append("</code></h3>\n");
-            charts(b, ReportCharts.propagation(p, s));
+        List<String> names = List.copyOf(schemes);
+        List<List<ReportCharts.Chart>> drawn = names.parallelStream().map(s -> ReportCharts.propagation(p, s)).toList();
+        for (int i = 0; i < names.size(); i++) {
+            b.append("<h3><code>").append(Html.esc(names.get(i))).append("</code></h3>\n");
+            charts(b, drawn.get(i));
         }
     }
 

@@ -59,9 +59,11 @@ final class ReportCharts {
         Map<String, double[]> std = new LinkedHashMap<>();
         Map<String, double[]> sat = new LinkedHashMap<>();
         Map<String, double[]> grad = new LinkedHashMap<>();
+        List<String> regimes = new ArrayList<>();
         for (PropagationSection.Run r : p.runs()) {
             if (r.scheme().equals(scheme)) {
-                std.put(r.activation() + " (" + r.regime() + ")", r.std());
+                std.put(r.activation(), r.std());
+                regimes.add(r.activation() + " " + r.regime());
                 if (r.activation().equals("tanh") || r.activation().equals("sigmoid")) {
                     sat.put(r.activation(), r.saturated());
                 }
@@ -70,7 +72,8 @@ final class ReportCharts {
         }
         double[] layers = layers(p.widths().length - 1);
         List<Chart> out = new ArrayList<>();
-        out.add(lines("activation std by layer", "layer", "std", layers, std));
+        Chart c = lines("activation std by layer", "layer", "std", layers, std);
+        out.add(new Chart(c.dataUri(), c.caption() + "; regimes: " + String.join(", ", regimes)));
         out.add(new Chart(Charts.lines("saturated fraction by layer", "layer", "fraction", layers, sat, false),
                 "share of (unit, input) pairs within 0.01 of a bound of tanh or the sigmoid"));
         out.add(lines("backward: E[dx²] at each layer's input", "layer",
@@ -85,39 +88,46 @@ final class ReportCharts {
         int depth = s.widths().length - 1;
         for (String scheme : s.regimes().keySet()) {
             var rows = s.rows().stream().filter(r -> r.scheme().equals(scheme)).toList();
-            std.put(scheme + " (" + s.regimes().get(scheme) + ")", rows.stream().mapToDouble(r -> r.std()).toArray());
+            std.put(scheme, rows.stream().mapToDouble(r -> r.std()).toArray());
             sat.put(scheme, rows.stream().mapToDouble(r -> r.saturated()).toArray());
         }
-        return List.of(lines("seed experiment: activation std (" + s.activation() + ")", "layer", "std",
-                        layers(depth), std),
+        Chart c = lines("seed experiment: activation std (" + s.activation() + ")", "layer", "std", layers(depth), std);
+        List<String> regimes = new ArrayList<>();
+        s.regimes().forEach((k, v) -> regimes.add(k + " " + v));
+        return List.of(new Chart(c.dataUri(), c.caption() + "; regimes: " + String.join(", ", regimes)),
                 new Chart(Charts.lines("seed experiment: saturated fraction (" + s.activation() + ")", "layer",
                         "fraction", layers(depth), sat, false), "share of activations within 0.01 of ±1"));
     }
 
-    /** Distance between hidden units over training steps, one chart per hidden layer. */
+    /**
+     * Distance between hidden units over training steps 1..N, one chart per hidden layer, on a log axis when the
+     * traces span more than {@link #LOG_SPAN} (a constant init, exactly 0 throughout, is then named, not drawn).
+     */
     static List<Chart> symmetry(SymmetrySection s) {
         List<Chart> out = new ArrayList<>();
         for (int h = 0; h < s.widths().length - 2; h++) {
             Map<String, double[]> series = new LinkedHashMap<>();
+            StringBuilder start = new StringBuilder("before training: ");
             for (SymmetrySection.Trace t : s.traces()) {
-                double[] y = new double[t.maxDistance().length];
+                double[] y = new double[t.maxDistance().length - 1];
                 for (int k = 0; k < y.length; k++) {
-                    y[k] = t.maxDistance()[k][h];
+                    y[k] = t.maxDistance()[k + 1][h];
                 }
                 series.put(t.label(), y);
+                start.append(t.label()).append(' ').append(Html.num(t.maxDistance()[0][h])).append("; ");
             }
-            out.add(new Chart(Charts.lines("hidden layer " + (h + 1) + " (" + s.widths()[h + 1]
-                            + " units): max distance", "step", "distance", steps(s.steps()), series,
-                            false),
-                    "largest Euclidean distance between two units' incoming weights; constant init stays at exactly 0"));
+            Chart c = lines("hidden layer " + (h + 1) + " (" + s.widths()[h + 1] + " units): max distance", "step",
+                    "distance", steps(s.steps()), series);
+            out.add(new Chart(c.dataUri(), "largest Euclidean distance between two units' incoming weights after each "
+                    + "step, " + c.caption() + "; " + start.substring(0, start.length() - 2)));
         }
         return out;
     }
 
     private static double[] steps(int n) {
-        double[] x = new double[n + 1];
-        for (int i = 0; i <= n; i++) {
-            x[i] = i;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
         }
         return x;
     }
