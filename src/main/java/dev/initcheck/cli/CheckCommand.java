@@ -55,8 +55,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "or auto (streaming above 2^22 values). Default ${DEFAULT-VALUE}.")
     String ks;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write index.html, report.json, junit.xml and summary.md into DIR.")
+    Path report;
+
     @Override
-    public Integer call() throws TensorFormatException {
+    public Integer call() throws TensorFormatException, java.io.IOException {
         OutputFormat out = OutputFormat.parse(format);
         if (manifest != null || file == null || scheme == null) {
             return checkManifest(out);
@@ -69,6 +73,9 @@ final class CheckCommand implements Callable<Integer> {
             verdicts.add(TensorCheck.run(t, declared, tensorOptions, budget.perTensor(), ksMode()));
         }
         print(spec.commandLine().getOut(), out, targets, verdicts);
+        if (report != null) {
+            CheckReport.write(report, targets, verdicts, tensorOptions, alpha);
+        }
         return verdicts.stream().allMatch(Verdict::passed) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
     }
 

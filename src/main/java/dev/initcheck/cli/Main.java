@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "initcheck", mixinStandardHelpOptions = true, version = "initcheck 0.1.0",
         description = "Certifies neural-network weight initializers against their mathematics.",
         subcommands = {ListCommand.class, CheckCommand.class, PropagateCommand.class, BenchCommand.class,
-                CalibrateCommand.class})
+                CalibrateCommand.class, SuiteCommand.class, IdentifyCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_NONCONFORMANT = 1;

@@ -108,6 +108,8 @@ public final class Charts {
                                boolean logY) {
         XYChart c = chart(title, xLabel, yLabel);
         c.getStyler().setYAxisLogarithmic(logY);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // never over the lines
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         List<Color> palette = List.of(new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868),
                 new Color(0xC44E52), new Color(0x8172B3), new Color(0x937860), new Color(0xDA8BC3), new Color(0x8C8C8C));
         int i = 0;

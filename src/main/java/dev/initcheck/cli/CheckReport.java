@@ -1,0 +1,50 @@
+package dev.initcheck.cli;
+
+import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Family;
+import dev.initcheck.io.TensorFiles;
+import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorSource;
+import dev.initcheck.report.Report;
+import dev.initcheck.report.ReportFiles;
+import dev.initcheck.report.TensorResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code check --report DIR}: the four report files for the checked tensors (verdict table and distribution
+ * charts; no propagation). Charts need the values again: tensors above {@link #CHART_LIMIT} values are not drawn.
+ */
+final class CheckReport {
+    /** Largest tensor whose values are read a second time for the charts. */
+    static final long CHART_LIMIT = TensorCheck.STREAMING_ABOVE;
+
+    private CheckReport() {
+    }
+
+    static void write(Path dir, List<TensorCheck.Target> targets, List<Verdict> verdicts, TensorOptions o,
+                      double alpha) throws IOException, TensorFormatException {
+        long start = System.nanoTime();
+        List<TensorResult> results = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            TensorCheck.Target t = targets.get(i);
+            Verdict v = verdicts.get(i);
+            double[] sorted = null;
+            if (v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS) {
+                try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
+                    sorted = src.readAllCOrder();
+                }
+                Arrays.sort(sorted);
+            }
+            results.add(new TensorResult(t.file().toString(), t.tensor(), v, sorted));
+        }
+        Report r = new Report(new Report.RunInfo("check", null, null, alpha, null,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), results, null, null, null);
+        ReportFiles.write(dir, r, (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.initcheck.cli;
+
+import dev.initcheck.report.Report;
+import dev.initcheck.report.ReportFiles;
+import dev.initcheck.report.TensorResult;
+import dev.initcheck.suite.Suite;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code initcheck suite}: the main job; writes index.html, report.json, junit.xml and summary.md. */
+@Command(name = "suite", mixinStandardHelpOptions = true,
+        description = "Check every catalogue scheme on dense and convolution shapes in both layouts, run the seed "
+                + "experiments, propagation and symmetry under training, and write the reports. "
+                + "Exit 0: every scheme conforms, 1: some do not, 2: bad input.")
+final class SuiteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "reports", description = "Report directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the run (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--samples", defaultValue = "0",
+            description = "Values per (scheme, shape); independent tensors are pooled when N exceeds the shape's "
+                    + "size (default: the shape's size).")
+    long samples;
+
+    @Option(names = "--alpha", defaultValue = "1e-6",
+            description = "False-alarm budget of the whole run, split over every tensor (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 0) {
+            throw new IllegalArgumentException("--samples must be >= 1 (or 0 for the shape's size), got " + samples);
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("--alpha must be in (0, 1), got " + alpha);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressDisplay progress = new ProgressDisplay(err, System.console() != null);
+        long start = System.nanoTime();
+        Suite.Config config = Suite.Config.defaults().withSeed(seed).withSamples(samples).withAlpha(alpha)
+                .withProgress(progress);
+        Report report = Suite.run(config, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        progress.step("reports", "index.html, report.json, junit.xml, summary.md", 0, 1);
+        ReportFiles.write(out, report, (System.nanoTime() - start) / 1e9);
+        progress.step("reports", "written", 1, 1);
+        progress.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        print(spec.commandLine().getOut(), report, seconds);
+        return report.passed() ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
+    }
+
+    private void print(PrintWriter w, Report r, double seconds) {
+        long failed = r.tensors().stream().filter(t -> !t.verdict().passed()).count();
+        w.printf(Locale.ROOT, "suite: %s — %d of %d tensors conform (false-alarm budget %s, seed %d)%n",
+                r.passed() ? "PASS" : "FAIL", r.tensors().size() - failed, r.tensors().size(), alpha, seed);
+        for (TensorResult t : r.tensors()) {
+            if (!t.verdict().passed()) {
+                w.println("  FAIL " + t.verdict().explain().replace("\n", "\n  "));
+            }
+        }
+        if (r.symmetry() != null) {
+            r.symmetry().traces().stream().filter(t -> !t.asExpected())
+                    .forEach(t -> w.println("  FAIL symmetry: " + t.label() + " not as expected"));
+        }
+        w.printf(Locale.ROOT, "reports written to %s (index.html, report.json, junit.xml, summary.md)%n", out);
+        w.printf(Locale.ROOT, "elapsed %.1f s%n", seconds);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.initcheck.report;
+
+import dev.initcheck.check.CheckResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** summary.md: the overall verdict, counts, schemes × shapes with ✓/✗, failing checks named; for CI step summaries. */
+public final class MarkdownSummary {
+    private MarkdownSummary() {
+    }
+
+    public static String write(Report r) {
+        StringBuilder b = new StringBuilder();
+        long failed = r.tensors().stream().filter(t -> !t.verdict().passed()).count();
+        b.append("# initcheck ").append(r.info().command()).append(": ").append(r.passed() ? "PASS ✓" : "FAIL ✗")
+                .append("\n\n");
+        b.append(String.format(Locale.ROOT, "%d tensors checked, %d passed, %d failed; false-alarm budget %s",
+                r.tensors().size(), r.tensors().size() - failed, failed, fmt(r.info().alpha())));
+        if (r.info().seed() != null) {
+            b.append(", seed ").append(r.info().seed()).append(" (").append(r.info().generator()).append(')');
+        }
+        b.append(".\n\n");
+        table(b, r);
+        if (failed > 0) {
+            b.append("\n## Failing checks\n\n");
+            for (TensorResult t : r.tensors()) {
+                for (CheckResult c : t.verdict().failures()) {
+                    b.append("- `").append(Ids.of(t)).append("` **").append(c.name().id()).append("**: ")
+                            .append(c.message().replace("\n", " ")).append('\n');
+                }
+            }
+        }
+        if (r.symmetry() != null) {
+            b.append("\n## Symmetry under training\n\n");
+            for (SymmetrySection.Trace t : r.symmetry().traces()) {
+                b.append("- ").append(t.asExpected() ? "✓ " : "✗ ").append(t.label()).append(" (`").append(t.scheme())
+                        .append("`): ").append(t.expectSymmetric() ? "units stay identical" : "units differ")
+                        .append(t.asExpected() ? "" : " — NOT as expected").append('\n');
+            }
+        }
+        b.append("\nFull report: `index.html`, data: `report.json`, test cases: `junit.xml`.\n");
+        return b.toString();
+    }
+
+    private static void table(StringBuilder b, Report r) {
+        Map<String, Map<String, TensorResult>> grid = new LinkedHashMap<>();
+        Set<String> columns = new LinkedHashSet<>();
+        for (TensorResult t : r.tensors()) {
+            String row = t.file() != null ? Ids.of(t) : t.scheme();
+            String col = t.shapeLabel() + " " + t.layout();
+            columns.add(col);
+            grid.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(col, t);
+        }
+        List<String> cols = new ArrayList<>(columns);
+        b.append("| scheme |");
+        cols.forEach(c -> b.append(' ').append(c).append(" |"));
+        b.append("\n|---|");
+        cols.forEach(c -> b.append(":-:|"));
+        b.append('\n');
+        for (Map.Entry<String, Map<String, TensorResult>> row : grid.entrySet()) {
+            b.append("| `").append(row.getKey()).append("` |");
+            for (String c : cols) {
+                TensorResult t = row.getValue().get(c);
+                b.append(' ').append(t == null ? "" : t.verdict().passed() ? "✓" : "✗ " + failing(t)).append(" |");
+            }
+            b.append('\n');
+        }
+    }
+
+    private static String failing(TensorResult t) {
+        return String.join(", ", t.verdict().checks().stream().filter(c -> !c.passed())
+                .map(c -> c.name().id() + (c.ran() ? "" : " (not run)")).toList());
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+}

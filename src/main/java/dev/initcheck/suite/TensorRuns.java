@@ -1,0 +1,111 @@
+package dev.initcheck.suite;
+
+import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.Conformance;
+import dev.initcheck.check.Precision;
+import dev.initcheck.check.SampleMoments;
+import dev.initcheck.check.SortedSample;
+import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Family;
+import dev.initcheck.random.SeededRandom;
+import dev.initcheck.report.TensorResult;
+import dev.initcheck.scheme.Expectation;
+import dev.initcheck.scheme.Initializer;
+import dev.initcheck.scheme.ReferenceInitializer;
+import dev.initcheck.scheme.Scheme;
+import dev.initcheck.scheme.Structure;
+import dev.initcheck.shape.Layout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * The conformance part of the suite: each (scheme, shape) sampled and checked with an equal share of the run's
+ * budget.
+ *
+ * <p>Sample size: by default one tensor of the shape. With {@code samples = N} the values of
+ * ceil(N / size) independent tensors (each from its own derived stream) are pooled and cut to N, and checked as
+ * one i.i.d. sample (summary path: no duplicate-row/column checks on a pool). Orthogonal schemes are always
+ * checked on one tensor: W·Wᵀ = gain²·I is a property of one matrix, not of a pool.
+ * Values are checked as float64 (the reference sampler's precision). Work runs in parallel; the results do not
+ * depend on it (every tensor has its own stream).
+ */
+final class TensorRuns {
+    private TensorRuns() {
+    }
+
+    static List<TensorResult> run(Suite.Config c) {
+        List<Job> jobs = new ArrayList<>();
+        for (Scheme s : c.schemes()) {
+            for (int i = 0; i < c.shapes().size(); i++) {
+                jobs.add(new Job(s, c.shapes().get(i), i == 0));
+            }
+        }
+        double alpha = AlphaBudget.of(c.alpha(), jobs.size()).perTensor();
+        SeededRandom root = SeededRandom.of(c.seed());
+        int[] done = {0};
+        return IntStream.range(0, jobs.size()).parallel().mapToObj(i -> {
+            TensorResult r = check(jobs.get(i), c, root, alpha);
+            synchronized (done) {
+                c.progress().step("tensors", jobs.get(i).label(), ++done[0], jobs.size());
+            }
+            return r;
+        }).toList();
+    }
+
+    private record Job(Scheme scheme, Suite.ShapeSpec spec, boolean charts) {
+        String label() {
+            return scheme + " " + spec;
+        }
+    }
+
+    private static TensorResult check(Job j, Suite.Config c, SeededRandom root, double alpha) {
+        Expectation e = j.scheme().resolve(j.spec().shape(), j.spec().layout());
+        Function<Layout, Initializer> override = c.overrides().get(j.scheme().toString());
+        Initializer init = override != null ? override.apply(j.spec().layout())
+                : ReferenceInitializer.of(j.scheme(), j.spec().layout());
+        String stream = "tensor/" + j.scheme() + "/" + j.spec().shape() + "/" + j.spec().layout().id() + "/";
+        int size = Math.toIntExact(e.shape().size());
+        long wanted = c.samples() == 0 || e.structure() == Structure.ORTHOGONAL ? size : c.samples();
+        Verdict v;
+        double[] values;
+        if (wanted == size) {
+            SeededRandom r = root.derive(stream + 0);
+            values = sample(init, e, r);
+            v = Conformance.check(values, e, Precision.FLOAT64, alpha, r);
+        } else {
+            values = pool(init, e, root, stream, Math.toIntExact(wanted));
+            SortedSample sorted = SortedSample.of(values);
+            v = Conformance.check(SampleMoments.of(values, e.distribution()), sorted, e, Precision.FLOAT64, alpha)
+                    .withSource(root.derive(stream + 0));
+        }
+        double[] chart = null;
+        if (j.charts() && e.distribution().family() != Family.POINT_MASS) {
+            chart = values.clone();
+            Arrays.sort(chart);
+        }
+        return new TensorResult(null, null, v, chart);
+    }
+
+    private static double[] sample(Initializer init, Expectation e, SeededRandom r) {
+        double[] w = init.initialize(e.shape(), r.create());
+        if (w == null || w.length != e.shape().size()) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "sampler for %s returned %s values for %s",
+                    e.scheme(), w == null ? "no" : String.valueOf(w.length), e.shape()));
+        }
+        return w;
+    }
+
+    private static double[] pool(Initializer init, Expectation e, SeededRandom root, String stream, int n) {
+        double[] out = new double[n];
+        int size = Math.toIntExact(e.shape().size());
+        for (int k = 0, at = 0; at < n; k++, at += size) {
+            double[] w = sample(init, e, root.derive(stream + k));
+            System.arraycopy(w, 0, out, at, Math.min(size, n - at));
+        }
+        return out;
+    }
+}

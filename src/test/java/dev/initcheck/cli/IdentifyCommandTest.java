@@ -1,0 +1,80 @@
+package dev.initcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.initcheck.io.NpyWriter;
+import dev.initcheck.random.SeededRandom;
+import dev.initcheck.report.ReportFiles;
+import dev.initcheck.scheme.ReferenceInitializer;
+import dev.initcheck.shape.Layout;
+import dev.initcheck.shape.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** identify and check --report on files written with reference samples (seed 31, float32). */
+class IdentifyCommandTest {
+    @TempDir
+    Path dir;
+
+    Path sample(String scheme, Layout layout, long... shape) throws Exception {
+        Path f = dir.resolve(scheme.replaceAll("[^a-z_]", "") + ".npy");
+        double[] w = ReferenceInitializer.of(scheme, layout).initialize(Shape.of(shape), SeededRandom.of(31).create());
+        NpyWriter.writeFloat32(f, shape, w);
+        return f;
+    }
+
+    @Test
+    void jsonRanksTheTrueSchemeFirstAndGroupsEquivalents() throws Exception {
+        Path f = sample("he_uniform", Layout.KERAS, 3, 3, 32, 64);
+        CliRun r = ListCommandTest.run("identify", f.toString(), "--layout", "keras", "--format", "json");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("shape").toString()).isEqualTo("[3,3,32,64]");
+        JsonNode first = j.get("ranking").get(0);
+        assertThat(first.get("scheme").asText()).isEqualTo("he_uniform");
+        assertThat(first.get("verdict").asText()).isEqualTo("pass");
+        assertThat(first.get("distance").asDouble()).isBetween(0.0, 0.02);
+        assertThat(j.get("ranking").get(1).get("verdict").asText()).isEqualTo("fail");
+    }
+
+    @Test
+    void textSaysWhichSchemesAreIndistinguishable() throws Exception {
+        Path f = sample("torch.xavier_uniform", Layout.PYTORCH, 128, 128);
+        CliRun r = ListCommandTest.run("identify", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("indistinguishable for this shape: glorot_uniform, lecun_uniform, "
+                + "torch.xavier_uniform");
+        assertThat(r.out().lines().filter(l -> l.contains(" pass ")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void noPassingSchemeExitsOneAndBadInputTwo() throws Exception {
+        Path f = sample("uniform(limit=0.3)", Layout.PYTORCH, 64, 64);
+        assertThat(ListCommandTest.run("identify", f.toString()).code()).isEqualTo(1);
+        CliRun bad = ListCommandTest.run("identify", dir.resolve("missing.npy").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("initcheck:").doesNotContain("\n");
+    }
+
+    @Test
+    void checkReportWritesTheFourFiles() throws Exception {
+        Path f = sample("glorot_normal", Layout.PYTORCH, 256, 512);
+        Path out = dir.resolve("rep");
+        CliRun r = ListCommandTest.run("check", f.toString(), "--scheme", "glorot_normal", "--report",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String name : ReportFiles.NAMES) {
+            assertThat(out.resolve(name)).isNotEmptyFile();
+        }
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(4);
+        assertThat(html).doesNotContain("Propagation");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"command\" : \"check\"")
+                .doesNotContain("\"seed\" : ").contains("glorot_normal.npy");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("PASS");
+    }
+}
