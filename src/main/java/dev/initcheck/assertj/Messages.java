@@ -3,6 +3,7 @@ package dev.initcheck.assertj;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.scheme.Initializer;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,16 +24,9 @@ final class Messages {
         return b.toString();
     }
 
-    /** A readable name: the initializer's own toString, else its class, or the class a lambda was written in. */
+    /** See {@link Initializer#nameOf}. */
     static String name(Object o) {
-        String s = String.valueOf(o);
-        if (o == null || !s.equals(o.getClass().getName() + "@" + Integer.toHexString(o.hashCode()))) {
-            return s;
-        }
-        String n = o.getClass().getName();
-        int lambda = n.indexOf("$$Lambda");
-        return lambda >= 0 ? "a lambda in " + n.substring(n.lastIndexOf('.') + 1, lambda)
-                : n.substring(n.lastIndexOf('.') + 1);
+        return Initializer.nameOf(o);
     }
 
     /** Splits "ks: ...; support: ..." before each check's name (messages themselves may contain "; "). */

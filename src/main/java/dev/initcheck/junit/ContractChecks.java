@@ -2,17 +2,17 @@ package dev.initcheck.junit;
 
 import dev.initcheck.check.CheckName;
 import dev.initcheck.distribution.PointMass;
-import dev.initcheck.property.ConformanceProperty;
-import dev.initcheck.property.Generators;
-import dev.initcheck.property.PropertyConfig;
-import dev.initcheck.property.Outcome;
-import dev.initcheck.property.PropertyRunner;
 import dev.initcheck.propagation.Activation;
 import dev.initcheck.propagation.ForwardMeasurement;
 import dev.initcheck.propagation.MeanField;
 import dev.initcheck.propagation.MeanFieldBand;
 import dev.initcheck.propagation.Propagation;
 import dev.initcheck.propagation.SymmetryBreaking;
+import dev.initcheck.property.ConformanceProperty;
+import dev.initcheck.property.Generators;
+import dev.initcheck.property.Outcome;
+import dev.initcheck.property.PropertyConfig;
+import dev.initcheck.property.PropertyRunner;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Initializer;
@@ -124,16 +124,9 @@ final class ContractChecks {
         }
     }
 
-    /** A readable name: the initializer's own toString, else its class, or the class a lambda was written in. */
+    /** See {@link Initializer#nameOf}. */
     static String name(Object o) {
-        String s = String.valueOf(o);
-        if (o == null || !s.equals(o.getClass().getName() + "@" + Integer.toHexString(o.hashCode()))) {
-            return s;
-        }
-        String n = o.getClass().getName();
-        int lambda = n.indexOf("$$Lambda");
-        return lambda >= 0 ? "a lambda in " + n.substring(n.lastIndexOf('.') + 1, lambda)
-                : n.substring(n.lastIndexOf('.') + 1);
+        return Initializer.nameOf(o);
     }
 
     /** ReLU-family when the layer's gain Var[w]·fan_in is He-like (>= 1.5), else tanh and linear. */
