@@ -45,14 +45,16 @@ final class KolmogorovSmirnovCheck {
     }
 
     private static String message(KsStatistic ks, Distribution law, double c, double alpha, boolean passed) {
+        String path = ks.exact() ? "" : " [streaming: D is bounded, " + Fmt.num(ks.d()) + " <= D <= "
+                + Fmt.num(ks.upper()) + "; the gate uses the lower bound]";
         if (passed) {
-            return "the sample's CDF stays within " + Fmt.num(ks.d()) + " of the declared CDF (limit "
-                    + Fmt.num(c) + ")";
+            return "the sample's CDF stays within " + Fmt.num(ks.upper()) + " of the declared CDF (limit "
+                    + Fmt.num(c) + ")" + path;
         }
         String side = ks.sign() > 0 ? "too few" : "too many";
         return "largest gap between the sample's CDF and the declared CDF is " + Fmt.num(ks.d()) + " at w = "
                 + Fmt.num(ks.location()) + " (" + side + " values below it); a correct sample of " + ks.n()
                 + " values stays within " + Fmt.num(c) + " (false-alarm probability " + Fmt.prob(alpha)
-                + "): the values do not follow " + law.describe();
+                + "): the values do not follow " + law.describe() + path;
     }
 }
