@@ -11,7 +11,6 @@ import dev.initcheck.scheme.Structure;
 import dev.initcheck.shape.Layout;
 import dev.initcheck.shape.Shape;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.quicktheories.core.Gen;
 
@@ -49,28 +48,22 @@ public final class ConformanceProperty {
         SeededRandom root = SeededRandom.of(c.seed());
         Expectation e = declared.resolve(c.shape(), c.layout());
         int size = Math.toIntExact(c.shape().size());
-        double[] first = draw(init, c.shape(), root.derive("tensor 0"));
-        if (first.length != size) {
-            return Optional.of(String.format(Locale.ROOT, "the initializer returned %d values for shape %s (%d expected)",
-                    first.length, c.shape(), size));
-        }
         boolean pool = e.structure() == Structure.IID && e.distribution().variance() > 0 && size < minSamples;
+        int k = pool ? (minSamples + size - 1) / size : 1;
+        double[] pooled;
+        try {
+            pooled = Initializer.pool(init, c.shape(), root, "tensor ", k * size);
+        } catch (IllegalStateException wrongLength) {
+            return Optional.of(wrongLength.getMessage());
+        }
+        double[] first = pool ? Arrays.copyOf(pooled, size) : pooled;
         Verdict v = Conformance.check(first, e, Precision.FLOAT64, pool ? alpha / 2 : alpha, root);
         if (!v.passed() || !pool) {
             return v.passed() ? Optional.empty() : Optional.of(reason(v));
         }
-        int k = (minSamples + size - 1) / size;
-        double[] pooled = Arrays.copyOf(first, k * size);
-        for (int i = 1; i < k; i++) {
-            System.arraycopy(draw(init, c.shape(), root.derive("tensor " + i)), 0, pooled, i * size, size);
-        }
         Expectation pooledLaw = declared.resolve(Shape.of(pooled.length), c.layout(), e.fans());
         Verdict p = Conformance.check(pooled, pooledLaw, Precision.FLOAT64, alpha / 2, root);
         return p.passed() ? Optional.empty() : Optional.of("pooled over " + k + " tensors: " + reason(p));
-    }
-
-    private static double[] draw(Initializer init, Shape shape, SeededRandom stream) {
-        return init.initialize(shape, stream.create());
     }
 
     /** The failed checks' names and messages, one clause each. */

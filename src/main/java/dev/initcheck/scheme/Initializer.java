@@ -1,6 +1,8 @@
 package dev.initcheck.scheme;
 
+import dev.initcheck.random.SeededRandom;
 import dev.initcheck.shape.Shape;
+import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -10,6 +12,34 @@ import org.apache.commons.rng.UniformRandomProvider;
 @FunctionalInterface
 public interface Initializer {
     double[] initialize(Shape shape, UniformRandomProvider rng);
+
+    /**
+     * Tensor k of a run, drawn from its own stream {@code root.derive(label + k)}.
+     *
+     * @throws IllegalStateException when the initializer returns a number of values other than the shape's size
+     */
+    static double[] draw(Initializer init, Shape shape, SeededRandom root, String label, int k) {
+        double[] w = init.initialize(shape, root.derive(label + k).create());
+        if (w == null || w.length != shape.size()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "the initializer %s returned %s values for shape %s (%d expected)", nameOf(init),
+                    w == null ? "no" : String.valueOf(w.length), shape, shape.size()));
+        }
+        return w;
+    }
+
+    /**
+     * The first n values of tensors 0, 1, 2, ... of one shape, each drawn as by {@link #draw}: independent draws of
+     * one law (it depends on the shape only through its fans), so small shapes can be checked with more values.
+     */
+    static double[] pool(Initializer init, Shape shape, SeededRandom root, String label, int n) {
+        double[] out = new double[n];
+        int size = Math.toIntExact(shape.size());
+        for (int k = 0, at = 0; at < n; k++, at += size) {
+            System.arraycopy(draw(init, shape, root, label, k), 0, out, at, Math.min(size, n - at));
+        }
+        return out;
+    }
 
     /** A readable name for messages: the object's own toString, else its class, or the class a lambda was written in. */
     static String nameOf(Object o) {

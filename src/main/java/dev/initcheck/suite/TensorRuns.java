@@ -18,7 +18,6 @@ import dev.initcheck.shape.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -72,12 +71,10 @@ final class TensorRuns {
         long wanted = c.samples() == 0 || e.structure() == Structure.ORTHOGONAL ? size : c.samples();
         Verdict v;
         double[] values;
+        values = Initializer.pool(init, e.shape(), root, stream, Math.toIntExact(wanted));
         if (wanted == size) {
-            SeededRandom r = root.derive(stream + 0);
-            values = sample(init, e, r);
-            v = Conformance.check(values, e, Precision.FLOAT64, alpha, r);
+            v = Conformance.check(values, e, Precision.FLOAT64, alpha, root.derive(stream + 0));
         } else {
-            values = pool(init, e, root, stream, Math.toIntExact(wanted));
             SortedSample sorted = SortedSample.of(values);
             v = Conformance.check(SampleMoments.of(values, e.distribution()), sorted, e, Precision.FLOAT64, alpha)
                     .withSource(root.derive(stream + 0));
@@ -88,24 +85,5 @@ final class TensorRuns {
             Arrays.sort(chart);
         }
         return new TensorResult(null, null, v, chart);
-    }
-
-    private static double[] sample(Initializer init, Expectation e, SeededRandom r) {
-        double[] w = init.initialize(e.shape(), r.create());
-        if (w == null || w.length != e.shape().size()) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "sampler for %s returned %s values for %s",
-                    e.scheme(), w == null ? "no" : String.valueOf(w.length), e.shape()));
-        }
-        return w;
-    }
-
-    private static double[] pool(Initializer init, Expectation e, SeededRandom root, String stream, int n) {
-        double[] out = new double[n];
-        int size = Math.toIntExact(e.shape().size());
-        for (int k = 0, at = 0; at < n; k++, at += size) {
-            double[] w = sample(init, e, root.derive(stream + k));
-            System.arraycopy(w, 0, out, at, Math.min(size, n - at));
-        }
-        return out;
     }
 }

@@ -56,16 +56,7 @@ public final class PitHistogram {
 
     /** D_lo <= D_n, from the counts. */
     public double dLower() {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double d = 0;
-        long below = 0;
-        for (int j = 1; j < counts.length; j++) {
-            below += counts[j - 1];
-            d = Math.max(d, Math.abs((double) below / n - edges.cdfAtEdge(j)));
-        }
-        return d;
+        return n == 0 ? Double.NaN : ksStatistic().d();
     }
 
     /**
@@ -96,6 +87,6 @@ public final class PitHistogram {
 
     /** D_hi >= D_n. */
     public double dUpper() {
-        return Math.min(1, dLower() + edges.maxBinMass());
+        return Math.min(1, ksStatistic().upper());
     }
 }

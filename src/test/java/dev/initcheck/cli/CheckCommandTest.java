@@ -23,10 +23,7 @@ class CheckCommandTest {
     Path dir;
 
     Path sample(String scheme, Layout layout, long... shape) throws Exception {
-        Path f = dir.resolve(scheme.replaceAll("[^a-z_]", "") + ".npy");
-        double[] w = ReferenceInitializer.of(scheme, layout).initialize(Shape.of(shape), SeededRandom.of(21).create());
-        NpyWriter.writeFloat32(f, shape, w);
-        return f;
+        return ReferenceTensors.write(dir.resolve(scheme.replaceAll("[^a-z_]", "") + ".npy"), scheme, layout, 21, shape);
     }
 
     @Test

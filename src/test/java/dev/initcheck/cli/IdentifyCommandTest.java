@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.initcheck.io.NpyWriter;
-import dev.initcheck.random.SeededRandom;
 import dev.initcheck.report.ReportFiles;
-import dev.initcheck.scheme.ReferenceInitializer;
 import dev.initcheck.shape.Layout;
-import dev.initcheck.shape.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,10 +17,7 @@ class IdentifyCommandTest {
     Path dir;
 
     Path sample(String scheme, Layout layout, long... shape) throws Exception {
-        Path f = dir.resolve(scheme.replaceAll("[^a-z_]", "") + ".npy");
-        double[] w = ReferenceInitializer.of(scheme, layout).initialize(Shape.of(shape), SeededRandom.of(31).create());
-        NpyWriter.writeFloat32(f, shape, w);
-        return f;
+        return ReferenceTensors.write(dir.resolve(scheme.replaceAll("[^a-z_]", "") + ".npy"), scheme, layout, 31, shape);
     }
 
     @Test

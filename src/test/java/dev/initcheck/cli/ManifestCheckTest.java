@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.initcheck.io.NpyWriter;
-import dev.initcheck.random.SeededRandom;
-import dev.initcheck.scheme.ReferenceInitializer;
 import dev.initcheck.shape.Layout;
-import dev.initcheck.shape.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +27,7 @@ class ManifestCheckTest {
     List<String> entries = new ArrayList<>();
 
     void tensor(String file, String scheme, Layout layout, long seed, long... shape) throws Exception {
-        double[] w = ReferenceInitializer.of(scheme, layout).initialize(Shape.of(shape), SeededRandom.of(seed).create());
-        Files.createDirectories(dir.resolve(file).getParent());
-        NpyWriter.writeFloat32(dir.resolve(file), shape, w);
+        ReferenceTensors.write(dir.resolve(file), scheme, layout, seed, shape);
     }
 
     void declare(String file, String scheme, String layout) {
