@@ -15,7 +15,10 @@ import java.util.function.DoubleUnaryOperator;
  * rejected. For a law symmetric about c with half-width b: P(max|X - c| &lt; r)^n = G(r)^n, G(r) = 2F(c+r) - 1;
  * the threshold r* solves G(r*) = alpha^(1/n), so P(reject) = alpha exactly for a continuous law (ANCHORS §3 gives
  * the linearisation eps = ln(1/alpha)/(k·n), k = 2 f(U)·b, i.e. k = 1 for the uniform and 0.22626 for the normal
- * cut at ±2 parent sd; it is reported as {@code eps_linear}). Reject iff max|x - c| &lt; r* - ulp(b). For an
+ * cut at ±2 parent sd; it is reported as {@code eps_linear}). Reject iff max|x - c| &lt; r* - ulp(U), the ulp in
+ * the stored precision at the bound itself (a stored value is within one ulp of the value it rounds, so a stored
+ * extreme below r* - ulp(U) means an unrounded one below r*; for a support far from 0, as U(1.0001, 1.0011), that
+ * ulp is much larger than the ulp of the half-width). For an
  * asymmetric support (torch {@code trunc_normal_(a, b)}) each end is tested alone at alpha/2:
  * F(q_U)^n = alpha/2, (1 - F(q_L))^n = alpha/2, reject iff max &lt; q_U - ulp(U) or min &gt; q_L + ulp(L).
  * The statistic is the share of the (half-)width the sample reaches, the threshold the share it must reach.
@@ -129,10 +132,13 @@ final class BoundChecks {
         double b = law.upperBound() - c;
         double shortfall = -Math.expm1(Math.log(alpha) / n); // 1 - alpha^(1/n)
         double rStar = law.inverseCdf(1 - shortfall / 2) - c;
-        double need = (rStar - p.ulp(b)) / b;
+        // a stored extreme sits within one ulp (at the bound, not of the half-width) of the value it rounds
+        double slack = Math.max(p.ulp(law.upperBound()), p.ulp(law.lowerBound()));
+        double need = (rStar - slack) / b;
         double reach = m.maxAbsDeviation() / b;
         boolean passed = reach >= need;
         Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rounding_slack", slack);
         d.put("max_abs_deviation", m.maxAbsDeviation());
         d.put("bound", b);
         d.put("eps", 1 - need);
@@ -146,7 +152,8 @@ final class BoundChecks {
                 + ": a correct sample of " + n + " values reaches at least " + Fmt.num(need * b) + " ("
                 + Fmt.pct(need) + " of the bound); the values never come near the bound, so the declared bound"
                 + " (scale) is too large";
-        return CheckResult.stochastic(CheckName.ENDPOINT, passed, reach, need, alpha, Double.NaN, 1 - need, msg, d);
+        return CheckResult.stochastic(CheckName.ENDPOINT, passed, reach, need, alpha, Double.NaN, 1 - need, msg, d)
+                .withConclusive(need > 0, "a correct sample of " + n + " values may stay anywhere inside the bound");
     }
 
     private static CheckResult asymmetricEndpoint(SampleMoments m, Distribution law, Precision p, double alpha) {
@@ -178,6 +185,8 @@ final class BoundChecks {
                 + Fmt.pct(need) + " of the way from the mean to it, this one " + Fmt.pct(reach)
                 + "; the declared support is too wide";
         double detectable = Math.min(1 - needHi, 1 - needLo);
-        return CheckResult.stochastic(CheckName.ENDPOINT, passed, reach, need, alpha, Double.NaN, detectable, msg, d);
+        return CheckResult.stochastic(CheckName.ENDPOINT, passed, reach, need, alpha, Double.NaN, detectable, msg, d)
+                .withConclusive(needHi > 0 || needLo > 0, "a correct sample of " + n
+                        + " values may stay anywhere inside the bounds");
     }
 }

@@ -76,10 +76,11 @@ final class CheckPlan {
             return;
         }
         long[] rc = e.matrixView();
-        if (IndependenceChecks.duplicatesMeaningful(rc[0], rc[1], p)) {
+        double q = StoredLaw.of(e.distribution(), p).collisionProbability();
+        if (IndependenceChecks.duplicatesMeaningful(rc[0], rc[1], q)) {
             plan.add(CheckName.DUPLICATE_ROWS);
         }
-        if (IndependenceChecks.duplicatesMeaningful(rc[1], rc[0], p)) {
+        if (IndependenceChecks.duplicatesMeaningful(rc[1], rc[0], q)) {
             plan.add(CheckName.DUPLICATE_COLUMNS);
         }
     }

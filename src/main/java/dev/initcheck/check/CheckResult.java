@@ -27,10 +27,31 @@ import java.util.Objects;
  * @param hard                 deterministic check
  * @param message              plain-words explanation
  * @param details              extra diagnostics (numbers, or short words such as the p-value method), ordered
+ * @param conclusive           false when the check could not have rejected: its acceptance region covers every
+ *                             possible outcome, or its smallest detectable scale error exceeds 100%
+ *                             ({@link Power#CONCLUSIVE_ERROR}); such a check that accepts is
+ *                             {@link Outcome#INCONCLUSIVE}, not evidence
  */
 public record CheckResult(CheckName name, boolean passed, boolean ran, double statistic, double threshold,
                           double alpha, double pValue, double detectableScaleError, boolean hard, String message,
-                          Map<String, Object> details) {
+                          Map<String, Object> details, boolean conclusive) {
+
+    /** What a check's result says. */
+    public enum Outcome {
+        /** Ran, could have rejected, and accepted. */
+        PASSED,
+        /** Ran and rejected. */
+        FAILED,
+        /** Ran and accepted, but could not have rejected (too few values): no evidence either way. */
+        INCONCLUSIVE,
+        /** Skipped (the reason is in the message). */
+        NOT_RUN;
+
+        /** {@code passed}, {@code failed}, {@code inconclusive}, {@code not_run}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public CheckResult {
         Objects.requireNonNull(name, "name");
@@ -39,6 +60,37 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
         if (!ran && passed) {
             throw new IllegalArgumentException("a check that did not run cannot pass");
         }
+    }
+
+    /** A conclusive result (the canonical form before inconclusiveness was recorded). */
+    public CheckResult(CheckName name, boolean passed, boolean ran, double statistic, double threshold, double alpha,
+                       double pValue, double detectableScaleError, boolean hard, String message,
+                       Map<String, Object> details) {
+        this(name, passed, ran, statistic, threshold, alpha, pValue, detectableScaleError, hard, message, details,
+                true);
+    }
+
+    public Outcome outcome() {
+        if (!ran) {
+            return Outcome.NOT_RUN;
+        }
+        if (!passed) {
+            return Outcome.FAILED;
+        }
+        return conclusive ? Outcome.PASSED : Outcome.INCONCLUSIVE;
+    }
+
+    /**
+     * This result marked conclusive or not; an inconclusive one that accepted gets {@code note} (why, and the n
+     * it would need) appended to its message.
+     */
+    CheckResult withConclusive(boolean isConclusive, String note) {
+        if (isConclusive) {
+            return this;
+        }
+        String msg = passed ? "inconclusive: " + note + " (" + message + ")" : message;
+        return new CheckResult(name, passed, ran, statistic, threshold, alpha, pValue, detectableScaleError, hard,
+                msg, details, false);
     }
 
     /** A deterministic check (spends no alpha, no p-value, no power figure unless given in details). */
@@ -55,7 +107,7 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
                 details);
     }
 
-    /** A check that was skipped; it counts as not passed. */
+    /** A check that was skipped; it is not a failure, but it is no evidence either. */
     public static CheckResult notRun(CheckName name, boolean hard, String reason) {
         return new CheckResult(name, false, false, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, hard,
                 "not run: " + reason, Map.of());
@@ -69,6 +121,7 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
     /** {@code ks: passed (D = 0.0012 <= 0.0027)}-style one-liner: the name and the message. */
     @Override
     public String toString() {
-        return name.id() + ": " + (ran ? (passed ? "passed" : "FAILED") : "not run") + " - " + message;
+        return name.id() + ": " + (outcome() == Outcome.FAILED ? "FAILED" : outcome().id().replace('_', ' '))
+                + " - " + message;
     }
 }

@@ -1,7 +1,6 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
-import dev.initcheck.distribution.Normal;
 import dev.initcheck.distribution.OrthogonalEntry;
 import dev.initcheck.distribution.PointMass;
 import dev.initcheck.random.SeededRandom;
@@ -87,10 +86,13 @@ public final class Conformance {
         return switch (name) {
             case SUPPORT -> BoundChecks.support(m, law, p, beta);
             case ENDPOINT -> BoundChecks.endpoint(m, law, p, alpha);
-            case KS -> KolmogorovSmirnovCheck.run(ecdf.get().distanceTo(law), law, alpha, beta);
-            case SECOND_MOMENT -> MomentChecks.secondMoment(m, tested, alpha, beta);
-            case MEAN -> MomentChecks.mean(m, tested, alpha);
-            case TAIL -> MomentChecks.tail(m, (Normal) tested, alpha);
+            case KS -> {
+                StoredLaw stored = StoredLaw.of(law, p);
+                yield KolmogorovSmirnovCheck.run(ecdf.get().distanceTo(stored), stored, alpha, beta);
+            }
+            case SECOND_MOMENT -> MomentChecks.secondMoment(m, StoredLaw.of(tested, p), alpha, beta);
+            case MEAN -> MomentChecks.mean(m, StoredLaw.of(tested, p), alpha);
+            case TAIL -> MomentChecks.tail(m, StoredLaw.of(tested, p), alpha);
             case POINT_MASS -> ExactChecks.pointMass(m, (PointMass) law, p);
             case ORTHOGONALITY -> orthogonality(matrix, e, p);
             case DUPLICATE_ROWS, DUPLICATE_COLUMNS -> duplicates(name, matrix, e);

@@ -13,5 +13,10 @@ public interface EmpiricalCdf {
     long size();
 
     /** The distance sup |F_n - F| to {@code law} (exact or bounded, as {@link KsStatistic#resolution()} says). */
-    KsStatistic distanceTo(Distribution law);
+    default KsStatistic distanceTo(Distribution law) {
+        return distanceTo(StoredLaw.continuous(law));
+    }
+
+    /** The distance sup |F_n - G| to the law G of values of {@code law.declared()} stored in its precision. */
+    KsStatistic distanceTo(StoredLaw law);
 }

@@ -10,9 +10,12 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * Checks of the independence every other test assumes.
  *
  * <p><b>duplicate_rows / duplicate_columns</b> (hard): two identical rows (columns) of the 2-D view are impossible
- * under a continuous law. Rounding to the stored precision makes a coincidence of two values possible with
- * probability at most about q = 2^-mantissaBits, so the check runs only when the chance of any coincident pair,
- * (count²/2)·q^length, is below {@link #CHANCE_LIMIT}; otherwise it is left out (e.g. a [n, 1] tensor in float16).
+ * under a continuous law. Rounding to the stored precision makes two values coincide with probability
+ * q = Σ_g P(Y = g)² ({@link StoredLaw#collisionProbability()}: exact in 16-bit formats, a bound from the largest
+ * rounding cell otherwise, valid for a law centred anywhere), so two given rows of {@code length} i.i.d. values
+ * coincide with probability q^length and the check runs only when the chance of any coincident pair,
+ * (count²/2)·q^length, is below {@link #CHANCE_LIMIT}; otherwise it is left out (e.g. a [n, 1] tensor in float16,
+ * or N(1, 1e-4) in bfloat16, whose values all fall on a few grid values).
  *
  * <p><b>lag1_correlation</b>: r1 of consecutive values in storage order; for i.i.d. values with a finite fourth
  * moment sqrt(n)·r1 is asymptotically N(0, 1) (Bartlett 1946), so the check rejects iff
@@ -32,10 +35,13 @@ final class IndependenceChecks {
     private IndependenceChecks() {
     }
 
-    /** Whether identical rows of {@code length} values among {@code count} rows are negligible by chance. */
-    static boolean duplicatesMeaningful(long count, long length, Precision p) {
-        double log2Chance = 2 * Math.log(count) / Math.log(2) - 1 - (double) length * p.mantissaBits();
-        return count >= 2 && log2Chance <= Math.log(CHANCE_LIMIT) / Math.log(2);
+    /**
+     * Whether identical rows of {@code length} values among {@code count} rows are negligible by chance, for
+     * values whose collision probability is {@code q}.
+     */
+    static boolean duplicatesMeaningful(long count, long length, double q) {
+        double logChance = 2 * Math.log(count) - Math.log(2) + length * Math.log(q);
+        return count >= 2 && q < 1 && logChance <= Math.log(CHANCE_LIMIT);
     }
 
     /** Duplicate rows (byRows) or columns of the rows × cols C-order matrix {@code w}. */
@@ -107,6 +113,10 @@ final class IndependenceChecks {
 
     static CheckResult lag1(SampleMoments m, double alpha) {
         long n = m.n();
+        if (!(m.centralSumSquares() > 0)) {
+            return CheckResult.notRun(CheckName.LAG1_CORRELATION, false,
+                    "zero variance (every value equal): the correlation is undefined");
+        }
         double r1 = m.lag1Correlation();
         double z = Math.sqrt((double) n) * r1;
         double c = NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2);
@@ -136,6 +146,11 @@ final class IndependenceChecks {
             throw new IllegalArgumentException("cross-correlation needs at least 3 aligned values, got " + m);
         }
         double r = pearson(a, b, m);
+        if (Double.isNaN(r)) {
+            return CheckResult.notRun(CheckName.CROSS_CORRELATION, false, "zero variance in "
+                    + (variance(a, m) > 0 ? "the second" : "the first") + " tensor's first " + m
+                    + " values (every value equal): the correlation is undefined");
+        }
         double c = crossThreshold(m, alpha);
         boolean passed = !(Math.abs(r) > c) && !Double.isNaN(r);
         Map<String, Object> d = new LinkedHashMap<>();
@@ -149,6 +164,19 @@ final class IndependenceChecks {
                 + " the same random seed is reused" : ": they were not drawn independently");
         return CheckResult.stochastic(CheckName.CROSS_CORRELATION, passed, Math.abs(r), c, alpha, Double.NaN,
                 Double.NaN, msg, d);
+    }
+
+    private static double variance(double[] a, int m) {
+        double mean = 0;
+        for (int i = 0; i < m; i++) {
+            mean += a[i];
+        }
+        mean /= m;
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            s += (a[i] - mean) * (a[i] - mean);
+        }
+        return s;
     }
 
     private static double pearson(double[] a, double[] b, int m) {
@@ -170,6 +198,6 @@ final class IndependenceChecks {
             saa += x * x;
             sbb += y * y;
         }
-        return sab / Math.sqrt(saa * sbb);
+        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
     }
 }

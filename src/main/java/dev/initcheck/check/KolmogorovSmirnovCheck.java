@@ -11,9 +11,15 @@ import java.util.Map;
  * has false-alarm probability at most alpha without asymptotics. A binned source gates on its lower bound D_lo,
  * which keeps the guarantee. The p-value ({@link KsPValue}) is a diagnostic only.
  *
+ * <p>The law tested is the law of the values as stored ({@link StoredLaw}): the declared CDF at the rounding-cell
+ * edges. DKW holds for every law, discrete ones included (it is then conservative), so the gate keeps its
+ * guarantee; in float16 and bfloat16 the threshold also carries {@link StoredLaw#intermediateRoundingSlack()}
+ * (at most a few 1e-7) for values that were rounded through float32 first.
+ *
  * <p>Power: a law whose sup-CDF distance from the declared one is Delta is rejected with probability at least
  * 1 - beta when Delta &gt;= sqrt(ln(2/alpha)/(2n)) + sqrt(ln(1/beta)/(2n)) (DKW once more);
- * {@link Power#detectableScaleError} turns that into a relative scale error.
+ * {@link Power#detectableScaleError} turns that into a relative scale error. A gate at or above 1 (n too small for
+ * the share of alpha) can never reject, and the check is then inconclusive.
  */
 final class KolmogorovSmirnovCheck {
     private KolmogorovSmirnovCheck() {
@@ -24,9 +30,10 @@ final class KolmogorovSmirnovCheck {
         return Math.sqrt(Math.log(2 / alpha) / (2.0 * n));
     }
 
-    static CheckResult run(KsStatistic ks, Distribution law, double alpha, double beta) {
+    static CheckResult run(KsStatistic ks, StoredLaw stored, double alpha, double beta) {
+        Distribution law = stored.declared();
         long n = ks.n();
-        double c = threshold(n, alpha);
+        double c = threshold(n, alpha) + stored.intermediateRoundingSlack();
         boolean passed = !(ks.d() > c);
         KsPValue.Method method = KsPValue.methodFor(n);
         double p = KsPValue.of(ks.d(), n);
@@ -39,9 +46,15 @@ final class KolmogorovSmirnovCheck {
         if (!ks.exact()) {
             d.put("p_value_note", "from the lower bound D_lo: an upper bound on the p-value");
         }
-        double detectable = Power.detectableScaleError(CheckKind.KS, law, n, alpha, beta);
+        if (stored.precision() != Precision.FLOAT64) {
+            d.put("law", "declared CDF at the " + stored.precision().id() + " rounding-cell edges");
+        }
+        double detectable = Power.detectableScaleError(CheckKind.KS, stored, n, alpha, beta);
+        boolean conclusive = c < 1 && detectable <= Power.CONCLUSIVE_ERROR;
         return CheckResult.stochastic(CheckName.KS, passed, ks.d(), c, alpha, p, detectable,
-                message(ks, law, c, alpha, passed), d);
+                message(ks, law, c, alpha, passed), d)
+                .withConclusive(conclusive, conclusive ? "" : Power.inconclusiveNote(CheckKind.KS, stored, n, alpha,
+                        beta));
     }
 
     private static String message(KsStatistic ks, Distribution law, double c, double alpha, boolean passed) {

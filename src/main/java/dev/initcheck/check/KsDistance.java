@@ -9,6 +9,11 @@ import java.util.function.DoubleUnaryOperator;
  * (the whole law scaled, cut-offs included). Evaluated on the quantiles of both laws (which contain every kink,
  * e.g. the cut-offs of a uniform or truncated normal) and refined by golden-section search around the best grid
  * point (smooth interior maxima, e.g. near ±1 sd for the normal). Quantiles of F are computed once per law.
+ *
+ * <p>For values stored in float16 or bfloat16 both laws are pushed through the same rounding ({@link StoredLaw}),
+ * so their CDFs are step functions that differ only at rounding-cell edges m, where they equal F_s(m) and F(m):
+ * every point is then moved to the nearer edges of its cell and the gap is taken there. Each value is a gap
+ * between the stored laws, so the result never exceeds their true distance (the power figure stays honest).
  */
 final class KsDistance {
     private static final int GRID = 2048;
@@ -18,8 +23,15 @@ final class KsDistance {
     private final DoubleUnaryOperator cdf;
     private final double center;
     private final double[] quantiles;
+    private final Precision grid; // null: continuous
 
     KsDistance(Distribution law) {
+        this(StoredLaw.continuous(law));
+    }
+
+    KsDistance(StoredLaw stored) {
+        Distribution law = stored.declared();
+        this.grid = stored.enumerated() ? stored.precision() : null;
         this.cdf = Laws.cdf(law);
         this.center = law.mean();
         double[] q = new double[GRID + 1];
@@ -33,8 +45,19 @@ final class KsDistance {
         this.quantiles = Arrays.copyOf(q, k);
     }
 
-    /** |F(c + (x - c)/s) - F(x)|. */
+    /** |F(c + (x - c)/s) - F(x)|, at the edges of x's rounding cell for a stored law. */
     private double gap(double x, double s) {
+        if (grid == null) {
+            return gapAt(x, s);
+        }
+        double g = grid.round(x);
+        if (Double.isInfinite(g)) {
+            return 0;
+        }
+        return Math.max(gapAt(grid.cellLower(g), s), gapAt(grid.cellUpper(g), s));
+    }
+
+    private double gapAt(double x, double s) {
         return Math.abs(cdf.applyAsDouble(center + (x - center) / s) - cdf.applyAsDouble(x));
     }
 

@@ -35,6 +35,36 @@ final class Laws {
         return law::cdf;
     }
 
+    /**
+     * The interval that carries all of the law's mass in double precision: the support when bounded, mean ± 40 sd
+     * for the normal (the mass beyond is below 1e-320).
+     */
+    static double[] effectiveRange(Distribution law) {
+        if (law.isBounded()) {
+            return new double[] {law.lowerBound(), law.upperBound()};
+        }
+        double reach = StoredLaw.NORMAL_RANGE_SD * law.standardDeviation();
+        return new double[] {law.mean() - reach, law.mean() + reach};
+    }
+
+    /** The mode of a unimodal law: the mean, or the parent mean clamped to the support of a truncated normal. */
+    static double mode(Distribution law) {
+        if (law instanceof TruncatedNormal t) {
+            return Math.max(t.lower(), Math.min(t.upper(), t.parentMean()));
+        }
+        return law.mean();
+    }
+
+    /** The density's maximum, at the mode. */
+    static double maxDensity(Distribution law) {
+        return law.density(mode(law));
+    }
+
+    /** The largest density on [a, b]: at the point of [a, b] nearest the mode (the laws here are unimodal). */
+    static double maxDensityOn(Distribution law, double a, double b) {
+        return law.density(Math.max(a, Math.min(b, mode(law))));
+    }
+
     /** True when the law is symmetric about its mean (uniform, normal, a truncation centred on the parent mean). */
     static boolean symmetric(Distribution law) {
         if (law instanceof TruncatedNormal t) {

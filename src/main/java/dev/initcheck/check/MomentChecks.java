@@ -9,57 +9,144 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Checks on {@link SampleMoments} taken about the declared mean mu with declared variance sigma².
+ * Checks on {@link SampleMoments} taken about the declared mean mu with declared variance sigma², against the law
+ * of the values as stored ({@link StoredLaw}).
  *
- * <p><b>second_moment</b>: m2 = Σ(x - mu)²/(n sigma²). Normal: n·m2 ~ chi²(n) exactly; accept iff
- * chi²_(alpha/2)(n) &lt;= n·m2 &lt;= chi²_(1-alpha/2)(n). Bounded laws: Y = (X-mu)²/sigma² lies in [0, B],
- * Var Y = kappa - 1, so Bernstein ({@link Bernstein}) with v = kappa - 1, M = max(B - 1, 1), L = ln(2/alpha)
- * gives t and the check rejects iff |m2 - 1| &gt; t. The chi² test is not used for non-normal laws: it assumes
- * kappa = 3 and is badly miscalibrated otherwise (actual alpha 0.00007 for the uniform at nominal 0.01).
+ * <p><b>second_moment</b>: m2 = Σ(x - mu)²/(n sigma²). Normal in float32/float64: n·m2 ~ chi²(n) exactly; accept
+ * iff chi²_(alpha/2)(n) &lt;= n·m2 &lt;= chi²_(1-alpha/2)(n). Normal in float16/bfloat16: rounded values are not
+ * chi-square; the acceptance interval comes from Chernoff bounds on the exact law of (Y - mu)²/sigma² for the
+ * stored Y ({@link Chernoff}, alpha/2 a side). Bounded laws: V = (Y-mu)²/sigma² lies in [0, B] with mean c and
+ * variance v (c = 1, v = kappa - 1 for the continuous law; exact sums over the stored atoms in 16-bit formats),
+ * so Bernstein ({@link Bernstein}) with M = max(B - c, c), L = ln(2/alpha) gives t and the check rejects iff
+ * |m2 - c| &gt; t. The chi² test is not used for non-normal laws: it assumes kappa = 3 and is badly miscalibrated
+ * otherwise (actual alpha 0.00007 for the uniform at nominal 0.01). In float32 each interval end is widened by
+ * the factor (1 ± u)², u = 2^-24, that rounding can move m2 by.
  *
- * <p><b>mean</b>: normal: z = (x̄ - mu)·sqrt(n)/sigma, reject iff |z| &gt; z_(1-alpha/2) (exact). Bounded:
- * Bernstein with v = sigma², M = max(U - mu, mu - L).
+ * <p><b>mean</b>: normal: z = (x̄ - mu)·sqrt(n)/sigma, reject iff |z| &gt; z_(1-alpha/2) (exact); float16/bfloat16:
+ * Chernoff on the stored law of (Y - mu)/sigma. Bounded: Bernstein about the stored mean with the stored
+ * variance and range.
  *
- * <p><b>tail</b> (untruncated normal): the count K of |x - mu| &gt; 2 sigma is Binomial(n, p0),
- * p0 = 2 Phi(-2) = 0.0455002638963584; accept iff lo &lt;= K &lt;= hi
- * (exact two-sided acceptance interval [lo, hi], lo = min{k : P(Bin &lt;= k) &gt;= alpha/2},
- * hi = min{k : P(Bin &gt; k) &lt;= alpha/2}, as {@code scipy.stats.binom.ppf/isf}). A normal truncated at ±2 sd
- * has K = 0.
+ * <p><b>tail</b> (untruncated normal): the count K of |x - mu| &gt; 2 sigma is Binomial(n, p0), p0 the stored
+ * law's probability beyond the cut (2 Phi(-2) = 0.0455002638963584 in float64; in bfloat16 the cut falls between
+ * grid values and p0 moves by about 1%); accept iff lo &lt;= K &lt;= hi (exact two-sided acceptance interval
+ * [lo, hi], lo = min{k : P(Bin &lt;= k) &gt;= alpha/2}, hi = min{k : P(Bin &gt; k) &lt;= alpha/2}, as
+ * {@code scipy.stats.binom.ppf/isf}). A normal truncated at ±2 sd has K = 0.
  */
 final class MomentChecks {
     /** P(|Z| &gt; 2) for a standard normal. */
     static final double TAIL_PROBABILITY = 2 * NormalDistribution.of(0, 1).survivalProbability(2);
+    /** Cap on the Chernoff parameter for V = Z² (the MGF exists below 1/2; see {@link Chernoff}). */
+    private static final double MAX_T_SQUARE = 0.25;
+    /** Cap on the Chernoff parameter for V = Z. */
+    private static final double MAX_T_LINEAR = 10;
+    private static final int CACHE_SIZE = 4096;
+    private static final Map<String, Interval> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MomentChecks() {
     }
 
-    /** Acceptance interval [lower, upper] for m2 (in units of the declared variance) and the test used. */
+    /** Acceptance interval [lower, upper] for a statistic (units as the caller says) and the test used. */
     record Interval(double lower, double upper, String test) {
+        boolean contains(double x) {
+            return x >= lower && x <= upper;
+        }
     }
 
-    static Interval secondMomentInterval(Distribution law, long n, double alpha) {
+    /** The acceptance interval for m2 in units of the declared variance. */
+    static Interval secondMomentInterval(StoredLaw s, long n, double alpha) {
+        trimCache();
+        return CACHE.computeIfAbsent("m2|" + key(s, n, alpha), k -> computeSecondMoment(s, n, alpha));
+    }
+
+    private static Interval computeSecondMoment(StoredLaw s, long n, double alpha) {
+        Distribution law = s.declared();
+        double var = law.variance();
+        double mu = law.mean();
+        double u = s.momentSlack();
+        double widenLo = (1 - u) * (1 - u);
+        double widenHi = (1 + u) * (1 + u);
+        if (law instanceof Normal && s.enumerated()) {
+            Chernoff c = chernoff(s, mu, var, true);
+            return new Interval(c.lower(n, alpha / 2, MAX_T_SQUARE), c.upper(n, alpha / 2, MAX_T_SQUARE),
+                    "Chernoff (exact law of the " + s.precision().id() + " values)");
+        }
         if (law instanceof Normal) {
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
-            return new Interval(chi2.inverseCumulativeProbability(alpha / 2) / n,
-                    chi2.inverseSurvivalProbability(alpha / 2) / n, "chi-square (exact)");
+            return new Interval(widenLo * chi2.inverseCumulativeProbability(alpha / 2) / n,
+                    widenHi * chi2.inverseSurvivalProbability(alpha / 2) / n, "chi-square (exact)");
         }
-        double t = Bernstein.twoSided(law.kurtosis() - 1, Math.max(Laws.squaredRange(law) - 1, 1), alpha, n);
-        return new Interval(1 - t, 1 + t, "Bernstein");
+        double c = s.momentAbout(mu, 2) / var;
+        double v = s.enumerated() ? s.momentAbout(mu, 4) / (var * var) - c * c : law.kurtosis() - 1;
+        double b = s.maxAbsAbout(mu);
+        double range = Math.max(b * b / var - c, c);
+        double t = Bernstein.twoSided(v, range, alpha, n);
+        return new Interval(widenLo * (c - t), widenHi * (c + t), "Bernstein");
     }
 
-    static CheckResult secondMoment(SampleMoments m, Distribution law, double alpha, double beta) {
+    /** The acceptance interval for (x̄ - mu)/sigma. */
+    static Interval meanInterval(StoredLaw s, long n, double alpha) {
+        trimCache();
+        return CACHE.computeIfAbsent("mean|" + key(s, n, alpha), k -> computeMean(s, n, alpha));
+    }
+
+    private static Interval computeMean(StoredLaw s, long n, double alpha) {
+        Distribution law = s.declared();
+        double sd = law.standardDeviation();
+        double mu = law.mean();
+        if (law instanceof Normal && s.enumerated()) {
+            Chernoff c = chernoff(s, mu, sd, false);
+            return new Interval(c.lower(n, alpha / 2, MAX_T_LINEAR), c.upper(n, alpha / 2, MAX_T_LINEAR),
+                    "Chernoff (exact law of the " + s.precision().id() + " values)");
+        }
+        if (law instanceof Normal) {
+            double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2) / Math.sqrt((double) n);
+            return new Interval(-z, z, "z (exact)");
+        }
+        double c = s.momentAbout(mu, 1) / sd;
+        double var = s.momentAbout(mu, 2) / (sd * sd) - c * c;
+        double range = s.maxAbsAbout(s.momentAbout(mu, 1) + mu) / sd;
+        double t = Bernstein.twoSided(var, range, alpha, n);
+        return new Interval(c - t, c + t, "Bernstein");
+    }
+
+    private static void trimCache() {
+        if (CACHE.size() > CACHE_SIZE) {
+            CACHE.clear();
+        }
+    }
+
+    private static String key(StoredLaw s, long n, double alpha) {
+        String law = s.enumerated() ? s.describe() + "|" + s.declared().parameters() : Power.lawKey(s.declared())
+                + "|" + s.precision();
+        return law + "|" + n + "|" + alpha;
+    }
+
+    /** Chernoff over the stored atoms of (Y - mu)/scale, squared or not. */
+    private static Chernoff chernoff(StoredLaw s, double mu, double scale, boolean square) {
+        StoredLaw.Atoms a = s.atoms();
+        double[] v = new double[a.value().length];
+        for (int i = 0; i < v.length; i++) {
+            double y = a.value()[i] - mu;
+            v[i] = square ? y * y / scale : y / scale;
+        }
+        return new Chernoff(v, a.prob());
+    }
+
+    static CheckResult secondMoment(SampleMoments m, StoredLaw s, double alpha, double beta) {
+        Distribution law = s.declared();
         long n = m.n();
         double m2 = m.sumSquares() / (n * law.variance());
-        Interval iv = secondMomentInterval(law, n, alpha);
-        boolean passed = m2 >= iv.lower() && m2 <= iv.upper();
+        Interval iv = secondMomentInterval(s, n, alpha);
+        boolean passed = iv.contains(m2);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lower", iv.lower());
         d.put("upper", iv.upper());
         d.put("test", iv.test());
         d.put("estimated_scale", Math.sqrt(m2));
-        double p = law instanceof Normal ? chiSquarePValue(m2, n) : Double.NaN;
-        double detectable = Power.detectableScaleError(CheckKind.SECOND_MOMENT, law, n, alpha, beta);
-        double thr = m2 >= 1 ? iv.upper() : iv.lower();
+        double p = law instanceof Normal && !s.enumerated() ? chiSquarePValue(m2, n) : Double.NaN;
+        double detectable = Power.detectableScaleError(CheckKind.SECOND_MOMENT, s, n, alpha, beta);
+        double thr = m2 >= 0.5 * (iv.lower() + iv.upper()) ? iv.upper() : iv.lower();
+        boolean conclusive = detectable <= Power.CONCLUSIVE_ERROR && iv.lower() > 0;
         String msg = passed
                 ? "mean square about the declared mean is " + Fmt.num(m2) + " × the declared variance (accepted "
                 + Fmt.num(iv.lower()) + " to " + Fmt.num(iv.upper()) + ")"
@@ -67,7 +154,8 @@ final class MomentChecks {
                 + " sample of " + n + " values gives " + Fmt.num(iv.lower()) + " to " + Fmt.num(iv.upper())
                 + ": the scale is about " + Fmt.num(Math.sqrt(m2)) + " × the declared (sd "
                 + Fmt.num(Math.sqrt(m2 * law.variance())) + " instead of " + Fmt.num(law.standardDeviation()) + ")";
-        return CheckResult.stochastic(CheckName.SECOND_MOMENT, passed, m2, thr, alpha, p, detectable, msg, d);
+        return CheckResult.stochastic(CheckName.SECOND_MOMENT, passed, m2, thr, alpha, p, detectable, msg, d)
+                .withConclusive(conclusive, Power.inconclusiveNote(CheckKind.SECOND_MOMENT, s, n, alpha, beta));
     }
 
     private static double chiSquarePValue(double m2, long n) {
@@ -76,42 +164,50 @@ final class MomentChecks {
         return Math.min(1, 2 * Math.min(chi2.cumulativeProbability(x), chi2.survivalProbability(x)));
     }
 
-    /** Largest |x̄ - mu| a correct sample shows at alpha. */
+    /** Largest |x̄ - mu| a correct sample shows at alpha (for the continuous law; golden data). */
     static double meanThreshold(Distribution law, long n, double alpha) {
-        double sd = law.standardDeviation();
-        if (law instanceof Normal) {
-            return NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2) * sd / Math.sqrt((double) n);
-        }
-        double range = Math.max(law.upperBound() - law.mean(), law.mean() - law.lowerBound());
-        return Bernstein.twoSided(sd * sd, range, alpha, n);
+        Interval iv = meanInterval(StoredLaw.continuous(law), n, alpha);
+        return Math.max(-iv.lower(), iv.upper()) * law.standardDeviation();
     }
 
-    static CheckResult mean(SampleMoments m, Distribution law, double alpha) {
+    static CheckResult mean(SampleMoments m, StoredLaw s, double alpha) {
+        Distribution law = s.declared();
         long n = m.n();
         double sd = law.standardDeviation();
         double shift = m.sumDeviations() / n;
-        double t = meanThreshold(law, n, alpha);
-        boolean passed = Math.abs(shift) <= t;
+        Interval iv = meanInterval(s, n, alpha);
+        // float32: rounding moves the mean by at most u·mean|x - mu| <= u·sqrt(m2) (Cauchy–Schwarz), u = 2^-24
+        double slack = s.momentSlack() * (Math.abs(law.mean()) + Math.sqrt(m.sumSquares() / n)) / sd * 1.0001;
+        double z = shift / sd;
+        boolean passed = z >= iv.lower() - slack && z <= iv.upper() + slack;
+        double t = (z >= 0 ? iv.upper() : -iv.lower()) + slack;
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("mean", m.mean());
         d.put("declared_mean", law.mean());
-        d.put("test", law instanceof Normal ? "z (exact)" : "Bernstein");
-        double p = law instanceof Normal
-                ? 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(shift) * Math.sqrt((double) n) / sd)
+        d.put("lower", iv.lower() - slack);
+        d.put("upper", iv.upper() + slack);
+        d.put("test", iv.test());
+        double p = law instanceof Normal && !s.enumerated()
+                ? 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z) * Math.sqrt((double) n))
                 : Double.NaN;
+        double reach = s.maxAbsAbout(law.mean()) / sd;
+        boolean conclusive = t < reach;
         String msg = passed
-                ? "sample mean " + Fmt.num(m.mean()) + " is within " + Fmt.num(t / sd) + " sd of the declared mean "
+                ? "sample mean " + Fmt.num(m.mean()) + " is within " + Fmt.num(t) + " sd of the declared mean "
                 + Fmt.num(law.mean())
-                : "sample mean is " + Fmt.num(m.mean()) + ", " + Fmt.num(Math.abs(shift) / sd)
+                : "sample mean is " + Fmt.num(m.mean()) + ", " + Fmt.num(Math.abs(z))
                 + " sd from the declared mean " + Fmt.num(law.mean()) + "; a correct sample of " + n
-                + " values stays within " + Fmt.num(t / sd) + " sd: the values are shifted";
-        return CheckResult.stochastic(CheckName.MEAN, passed, shift / sd, t / sd, alpha, p, Double.NaN, msg, d);
+                + " values stays within " + Fmt.num(t) + " sd: the values are shifted";
+        return CheckResult.stochastic(CheckName.MEAN, passed, z, z >= 0 ? t : -t, alpha, p, Double.NaN, msg, d)
+                .withConclusive(conclusive, "a correct sample of " + n + " values may lie anywhere in the support");
     }
 
-    static CheckResult tail(SampleMoments m, Normal law, double alpha) {
+    static CheckResult tail(SampleMoments m, StoredLaw s, double alpha) {
+        Normal law = (Normal) s.declared();
         int n = Math.toIntExact(m.n());
         long k = m.beyondTail();
-        BinomialDistribution bin = BinomialDistribution.of(n, TAIL_PROBABILITY);
+        double p0 = s.probabilityBeyond(law.mean(), m.tailCut());
+        BinomialDistribution bin = BinomialDistribution.of(n, p0);
         int lo = acceptLow(bin, alpha / 2);
         int hi = acceptHigh(bin, alpha / 2);
         boolean passed = k >= lo && k <= hi;
@@ -119,16 +215,19 @@ final class MomentChecks {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lower", lo);
         d.put("upper", hi);
-        d.put("expected", n * TAIL_PROBABILITY);
-        d.put("cut", 2 * law.sd());
-        String where = " beyond ±2 sd = ±" + Fmt.num(2 * law.sd()) + (law.mean() == 0 ? "" : " around the mean");
+        d.put("expected", n * p0);
+        d.put("probability", p0);
+        d.put("cut", m.tailCut());
+        String where = " beyond ±2 sd = ±" + Fmt.num(m.tailCut()) + (law.mean() == 0 ? "" : " around the mean");
+        String stored = s.precision() == Precision.FLOAT64 ? "" : " (stored in " + s.precision().id() + ")";
         String msg = passed
                 ? k + " of " + n + " values (" + Fmt.pct((double) k / n) + ") lie" + where + ", as an untruncated"
-                + " normal gives (" + lo + " to " + hi + ")"
+                + " normal" + stored + " gives (" + lo + " to " + hi + ")"
                 : k + " of " + n + " values (" + Fmt.pct((double) k / n) + ") lie" + where + "; an untruncated normal"
-                + " gives " + Fmt.pct(TAIL_PROBABILITY) + ", between " + lo + " and " + hi + " here: the tails do"
+                + stored + " gives " + Fmt.pct(p0) + ", between " + lo + " and " + hi + " here: the tails do"
                 + " not match an untruncated normal (truncated, or another law)";
-        return CheckResult.stochastic(CheckName.TAIL, passed, k, k < lo ? lo : hi, alpha, p, Double.NaN, msg, d);
+        return CheckResult.stochastic(CheckName.TAIL, passed, k, k < lo ? lo : hi, alpha, p, Double.NaN, msg, d)
+                .withConclusive(lo > 0 || hi < n, "a correct sample of " + n + " values may hold any count");
     }
 
     /**

@@ -30,6 +30,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 public final class Power {
     /** The power the reported figures guarantee: 1 - beta = 0.999. */
     public static final double DEFAULT_BETA = 1e-3;
+    /**
+     * A check whose smallest detectable scale error exceeds this (100%: it could not even catch a doubled or
+     * vanishing scale) is inconclusive.
+     */
+    public static final double CONCLUSIVE_ERROR = 1.0;
     private static final int BISECTIONS = 200;
     private static final int CACHE_SIZE = 512;
     private static final Map<String, Object> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
@@ -55,12 +60,28 @@ public final class Power {
 
     /** The larger of the two directions; +infinity when no scale error is detectable at this n. */
     public static double detectableScaleError(CheckKind kind, Distribution law, long n, double alpha, double beta) {
+        return detectable(kind, StoredLaw.continuous(law), n, alpha, beta).max();
+    }
+
+    /** As above, for values stored in a given precision (their exact law, {@link StoredLaw}). */
+    public static double detectableScaleError(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
         return detectable(kind, law, n, alpha, beta).max();
     }
 
     public static Detectable detectable(CheckKind kind, Distribution law, long n, double alpha, double beta) {
+        return detectable(kind, StoredLaw.continuous(law), n, alpha, beta);
+    }
+
+    /**
+     * The detectable error in each direction for values stored in {@code law.precision()}. In float16 and
+     * bfloat16 the KS figure is the distance between the two stored laws (sup over cell edges, never larger than
+     * the continuous one) against the gate plus {@link StoredLaw#intermediateRoundingSlack()}, and the normal's
+     * second-moment figure uses the Chernoff acceptance interval with the chi-square law of the alternative (which
+     * rounding moves by about 1e-5 relative). float32 figures are the continuous law's.
+     */
+    public static Detectable detectable(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
         validate(n, alpha, beta);
-        String key = kind + "|" + lawKey(law) + "|" + n + "|" + alpha + "|" + beta;
+        String key = kind + "|" + storedKey(law) + "|" + n + "|" + alpha + "|" + beta;
         Object hit = cached(key);
         if (hit != null) {
             return (Detectable) hit;
@@ -68,6 +89,23 @@ public final class Power {
         Detectable d = kind == CheckKind.KS ? ks(law, n, alpha, beta) : secondMoment(law, n, alpha, beta);
         put(key, d);
         return d;
+    }
+
+    /**
+     * Why a check with this power is inconclusive, in words: the smallest error it could detect and the sample size
+     * it would need to detect a {@link #CONCLUSIVE_ERROR} scale error.
+     */
+    static String inconclusiveNote(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
+        double now = detectableScaleError(kind, law, n, alpha, beta);
+        long need;
+        try {
+            need = smallestN(m -> detectableScaleError(kind, law, m, alpha, beta), CONCLUSIVE_ERROR);
+        } catch (ArithmeticException e) {
+            need = -1;
+        }
+        return "with " + n + " values it could not catch a scale error below "
+                + (Double.isInfinite(now) ? "any size" : Fmt.pct(now)) + "; it needs n >= "
+                + (need < 0 ? "(unreachable)" : need) + " to catch a 2x scale error at this false-alarm probability";
     }
 
     public static long requiredSamples(CheckKind kind, Family family, double targetError, double alpha, double beta) {
@@ -116,19 +154,21 @@ public final class Power {
         return KolmogorovSmirnovCheck.threshold(n, alpha) + Math.sqrt(Math.log(1 / beta) / (2.0 * n));
     }
 
-    private static Detectable ks(Distribution law, long n, double alpha, double beta) {
+    private static Detectable ks(StoredLaw law, long n, double alpha, double beta) {
         KsDistance dist = ksDistance(law);
-        double target = ksDetectableDistance(n, alpha, beta);
+        double target = ksDetectableDistance(n, alpha, beta) + law.intermediateRoundingSlack();
         double up = smallestDelta(delta -> dist.at(1 + delta) - target, Double.POSITIVE_INFINITY);
         double down = smallestDelta(delta -> dist.at(1 - delta) - target, 1);
         return new Detectable(up, down);
     }
 
-    private static Detectable secondMoment(Distribution law, long n, double alpha, double beta) {
+    private static Detectable secondMoment(StoredLaw stored, long n, double alpha, double beta) {
+        Distribution law = stored.declared();
         if (law instanceof Normal) {
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
-            double lo = chi2.inverseCumulativeProbability(alpha / 2);
-            double hi = chi2.inverseSurvivalProbability(alpha / 2);
+            MomentChecks.Interval iv = MomentChecks.secondMomentInterval(stored, n, alpha);
+            double lo = iv.lower() * n;
+            double hi = iv.upper() * n;
             DoubleUnaryOperator power = r -> chi2.cumulativeProbability(lo / r) + chi2.survivalProbability(hi / r);
             double up = smallestDelta(d -> power.applyAsDouble((1 + d) * (1 + d)) - (1 - beta),
                     Double.POSITIVE_INFINITY);
@@ -138,12 +178,17 @@ public final class Power {
         if (!law.isBounded() || !(law.variance() > 0)) {
             throw new IllegalArgumentException("no second-moment power for " + law.describe());
         }
-        double v = law.kurtosis() - 1;
-        double range = Math.max(Laws.squaredRange(law) - 1, 1);
-        double t = Bernstein.twoSided(v, range, alpha, n);
-        double tb = Bernstein.deviation(v, range, Math.log(1 / beta), n);
-        double up = tb < 1 ? Math.sqrt((1 + t) / (1 - tb)) - 1 : Double.POSITIVE_INFINITY;
-        double down = t < 1 ? 1 - Math.sqrt((1 - t) / (1 + tb)) : Double.POSITIVE_INFINITY;
+        // in units of the declared variance: accepted m2 in [lo, hi] around c; a law scaled by r has m2 mean r·c
+        // and deviates from it by at most tb·r·c... with tb the Bernstein deviation at L = ln(1/beta) relative to c
+        MomentChecks.Interval iv = MomentChecks.secondMomentInterval(stored, n, alpha);
+        double c = stored.momentAbout(law.mean(), 2) / law.variance();
+        double v = stored.enumerated() ? stored.momentAbout(law.mean(), 4) / (law.variance() * law.variance()) - c * c
+                : law.kurtosis() - 1;
+        double b = stored.maxAbsAbout(law.mean());
+        double range = Math.max(b * b / law.variance() - c, c);
+        double tb = Bernstein.deviation(v, range, Math.log(1 / beta), n) / c;
+        double up = tb < 1 ? Math.sqrt(iv.upper() / (c * (1 - tb))) - 1 : Double.POSITIVE_INFINITY;
+        double down = iv.lower() > 0 ? 1 - Math.sqrt(iv.lower() / (c * (1 + tb))) : Double.POSITIVE_INFINITY;
         return new Detectable(up, down);
     }
 
@@ -192,7 +237,11 @@ public final class Power {
     }
 
     private static KsDistance ksDistance(Distribution law) {
-        String key = "grid|" + lawKey(law);
+        return ksDistance(StoredLaw.continuous(law));
+    }
+
+    private static KsDistance ksDistance(StoredLaw law) {
+        String key = "grid|" + storedKey(law);
         Object hit = cached(key);
         if (hit != null) {
             return (KsDistance) hit;
@@ -200,6 +249,14 @@ public final class Power {
         KsDistance d = new KsDistance(law);
         put(key, d);
         return d;
+    }
+
+    /**
+     * A cache key: scale-free for continuous laws and float32 (treated as continuous here); the absolute law for
+     * float16 and bfloat16, whose grid is not scale-free.
+     */
+    static String storedKey(StoredLaw law) {
+        return law.enumerated() ? law.describe() + law.declared().parameters() : lawKey(law.declared());
     }
 
     /** A key that is the same for laws equal up to location and scale (every figure here is invariant). */

@@ -13,17 +13,19 @@ import java.util.Locale;
  * exponent the spacing is that of the subnormals.
  */
 public enum Precision {
-    FLOAT16(10, -14),
-    BFLOAT16(7, -126),
-    FLOAT32(23, -126),
-    FLOAT64(52, -1022);
+    FLOAT16(10, -14, 15),
+    BFLOAT16(7, -126, 127),
+    FLOAT32(23, -126, 127),
+    FLOAT64(52, -1022, 1023);
 
     private final int mantissaBits;
     private final int minExponent;
+    private final int maxExponent;
 
-    Precision(int mantissaBits, int minExponent) {
+    Precision(int mantissaBits, int minExponent, int maxExponent) {
         this.mantissaBits = mantissaBits;
         this.minExponent = minExponent;
+        this.maxExponent = maxExponent;
     }
 
     /** Lower-case name for reports: {@code float32}. */
@@ -55,6 +57,86 @@ public enum Precision {
         }
         int e = a == 0 ? minExponent : Math.max(Math.getExponent(a), minExponent);
         return Math.scalb(1.0, e - mantissaBits);
+    }
+
+    /** The largest finite value, (2 - 2^-mantissaBits)·2^maxExponent: 65504 for float16. */
+    public double maxFinite() {
+        return this == FLOAT64 ? Double.MAX_VALUE
+                : Math.scalb(2 - Math.scalb(1.0, -mantissaBits), maxExponent);
+    }
+
+    /**
+     * Rounds x to this format, to nearest with ties to even (IEEE 754; what PyTorch and numpy do when they cast
+     * float32 to bfloat16 or float16): the value a framework stores for x. Magnitudes at or beyond
+     * maxFinite + ulp(maxFinite)/2 become infinite; NaN stays NaN.
+     */
+    public double round(double x) {
+        if (this == FLOAT64 || x == 0 || !Double.isFinite(x)) {
+            return x;
+        }
+        if (this == FLOAT32) {
+            return (float) x;
+        }
+        double a = Math.abs(x);
+        double step = ulp(a);
+        double r = Math.rint(a / step) * step; // a/step is exact: step is a power of two
+        return Math.copySign(r > maxFinite() ? Double.POSITIVE_INFINITY : r, x);
+    }
+
+    /** True when {@code x} is a value of this format (finite). */
+    public boolean representable(double x) {
+        return Double.isFinite(x) && round(x) == x;
+    }
+
+    /**
+     * The distance from a value g of this format to the next larger one (g finite, below maxFinite): ulp(g) for
+     * g &gt;= 0; for g &lt; 0 the spacing towards zero, half of ulp(g) when |g| is a power of two above the
+     * subnormal range.
+     */
+    public double spacingAbove(double g) {
+        if (this == FLOAT64) {
+            return Math.nextUp(g) - g;
+        }
+        if (g >= 0) {
+            return ulp(g);
+        }
+        double a = -g;
+        boolean powerOfTwo = a == Math.scalb(1.0, Math.getExponent(a));
+        return powerOfTwo && Math.getExponent(a) > minExponent ? ulp(a) / 2 : ulp(a);
+    }
+
+    /** The next larger value of this format after the format value g. */
+    public double nextUp(double g) {
+        return g >= maxFinite() ? Double.POSITIVE_INFINITY : g + spacingAbove(g);
+    }
+
+    /** The next smaller value of this format before the format value g. */
+    public double nextDown(double g) {
+        return -nextUp(-g);
+    }
+
+    /**
+     * Upper end of the rounding cell of the format value g: every real number in (cellLower(g), cellUpper(g))
+     * rounds to g. It is the midpoint g + spacingAbove(g)/2 (exact in double arithmetic), maxFinite + ulp/2 for
+     * the largest value, and g itself in FLOAT64 (whose cells are taken as points: values are compared as
+     * stored). The cell ends have probability zero under a continuous law, so ties need no care.
+     */
+    public double cellUpper(double g) {
+        if (this == FLOAT64) {
+            return g;
+        }
+        return g + spacingAbove(g) / 2;
+    }
+
+    /** Lower end of the rounding cell of g: -cellUpper(-g). */
+    public double cellLower(double g) {
+        return -cellUpper(-g);
+    }
+
+    /** The smallest value of this format that is &gt;= t (+infinity above maxFinite). */
+    public double ceil(double t) {
+        double r = round(t);
+        return r < t ? nextUp(r) : r;
     }
 
     /** Parses {@code float32}, {@code f32}, {@code fp16}, {@code bf16}, {@code float64}, ... (case-insensitive). */

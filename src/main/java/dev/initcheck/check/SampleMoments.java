@@ -258,6 +258,16 @@ public final class SampleMoments {
         return beyondTail;
     }
 
+    /** Σ(y_i - ȳ)² = Q - nȳ², the denominator of r1: 0 (or a rounding residue) when every value is equal. */
+    public double centralSumSquares() {
+        long n = n();
+        if (n == 0 || min == max) {
+            return 0;
+        }
+        double ybar = s1.value() / n;
+        return s2.value() - n * ybar * ybar;
+    }
+
     /**
      * Lag-1 autocorrelation r1 = Σ(y_i - ȳ)(y_(i+1) - ȳ) / Σ(y_i - ȳ)², expanded into the stored sums:
      * numerator = L - ȳ(2S - y_1 - y_n) + (n-1)ȳ², denominator = Q - nȳ².

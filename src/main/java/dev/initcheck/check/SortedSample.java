@@ -1,6 +1,5 @@
 package dev.initcheck.check;
 
-import dev.initcheck.distribution.Distribution;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -40,8 +39,11 @@ public final class SortedSample implements EmpiricalCdf {
     }
 
     @Override
-    public KsStatistic distanceTo(Distribution law) {
-        DoubleUnaryOperator cdf = Laws.cdf(law);
+    public KsStatistic distanceTo(StoredLaw stored) {
+        if (stored.precision() != Precision.FLOAT64) {
+            return distanceToGrid(stored);
+        }
+        DoubleUnaryOperator cdf = Laws.cdf(stored.declared());
         int n = sorted.length;
         double nd = n;
         double plus = 0;
@@ -59,6 +61,34 @@ public final class SortedSample implements EmpiricalCdf {
                 best = dev;
                 where = sorted[i];
             }
+        }
+        return new KsStatistic(n, Math.max(plus, minus), plus, minus, where, 0);
+    }
+
+    private KsStatistic distanceToGrid(StoredLaw stored) {
+        int n = sorted.length;
+        double nd = n;
+        double plus = 0;
+        double minus = 0;
+        double where = Double.NaN;
+        double best = -1;
+        int i = 0;
+        while (i < n) {
+            double v = sorted[i];
+            int j = i + 1;
+            while (j < n && sorted[j] == v) {
+                j++;
+            }
+            double dp = j / nd - stored.cdfAtOrBelow(v);
+            double dm = stored.cdfStrictlyBelow(v) - i / nd;
+            plus = Math.max(plus, dp);
+            minus = Math.max(minus, dm);
+            double dev = Math.max(dp, dm);
+            if (dev > best) {
+                best = dev;
+                where = v;
+            }
+            i = j;
         }
         return new KsStatistic(n, Math.max(plus, minus), plus, minus, where, 0);
     }

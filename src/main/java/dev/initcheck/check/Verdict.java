@@ -22,9 +22,50 @@ public record Verdict(Expectation expectation, long n, Precision precision, doub
         checks = List.copyOf(checks);
     }
 
-    /** True iff every check ran and passed. */
+    /** A tensor's verdict. */
+    public enum Status {
+        /** No check rejected, and at least one check that could have caught a wrong scale accepted. */
+        PASS,
+        /** Some check rejected. */
+        FAIL,
+        /**
+         * No check rejected, but none could have caught a wrong scale either (too few values), or a hard check
+         * could not run: no evidence that the tensor conforms.
+         */
+        INCONCLUSIVE;
+
+        /** {@code pass}, {@code fail}, {@code inconclusive}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The checks whose acceptance is evidence about the law's scale (or, for exact laws, the law itself). */
+    private static final java.util.Set<CheckName> EVIDENCE = java.util.EnumSet.of(CheckName.KS,
+            CheckName.SECOND_MOMENT, CheckName.ENDPOINT, CheckName.POINT_MASS, CheckName.ORTHOGONALITY);
+
+    /**
+     * FAIL if any check rejected; otherwise INCONCLUSIVE if a hard check could not run or no check of
+     * {ks, second_moment, endpoint, point_mass, orthogonality} passed conclusively; otherwise PASS.
+     */
+    public Status status() {
+        if (checks.isEmpty() || checks.stream().anyMatch(CheckResult::failed)) {
+            return Status.FAIL;
+        }
+        boolean hardSkipped = checks.stream().anyMatch(c -> c.hard() && !c.ran());
+        boolean evidence = checks.stream().anyMatch(c -> EVIDENCE.contains(c.name())
+                && c.outcome() == CheckResult.Outcome.PASSED);
+        return hardSkipped || !evidence ? Status.INCONCLUSIVE : Status.PASS;
+    }
+
+    /** True iff the status is PASS: every check that ran accepted, with evidence. */
     public boolean passed() {
-        return !checks.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+        return status() == Status.PASS;
+    }
+
+    /** True iff some check rejected. */
+    public boolean failed() {
+        return status() == Status.FAIL;
     }
 
     /** The checks that ran and rejected. */
@@ -35,6 +76,11 @@ public record Verdict(Expectation expectation, long n, Precision precision, doub
     /** The checks that were skipped. */
     public List<CheckResult> notRun() {
         return checks.stream().filter(c -> !c.ran()).toList();
+    }
+
+    /** The checks that accepted without being able to reject. */
+    public List<CheckResult> inconclusive() {
+        return checks.stream().filter(c -> c.outcome() == CheckResult.Outcome.INCONCLUSIVE).toList();
     }
 
     public Optional<CheckResult> check(CheckName name) {
@@ -52,9 +98,22 @@ public record Verdict(Expectation expectation, long n, Precision precision, doub
         b.append(expectation.scheme()).append(" on ").append(expectation.shape()).append(" (")
                 .append(expectation.layout().id()).append(" layout, ").append(n).append(" values, ")
                 .append(precision.id()).append("), expected ").append(expectation.distribution().describe());
-        if (passed()) {
-            b.append(": conforms, all ").append(checks.size()).append(" checks passed (false-alarm probability ")
-                    .append(Fmt.prob(alpha)).append(")");
+        Status status = status();
+        if (status == Status.PASS) {
+            b.append(": conforms, all ").append(checks.size() - notRun().size()).append(" checks passed")
+                    .append(notRun().isEmpty() ? "" : " (" + notRun().size() + " not run)")
+                    .append(" (false-alarm probability ").append(Fmt.prob(alpha)).append(")");
+            for (CheckResult c : notRun()) {
+                b.append("\n  - ").append(c.name().id()).append(": ").append(c.message());
+            }
+        } else if (status == Status.INCONCLUSIVE) {
+            b.append(": INCONCLUSIVE, no check rejected but none could have caught a wrong scale");
+            for (CheckResult c : inconclusive()) {
+                b.append("\n  - ").append(c.name().id()).append(": ").append(c.message());
+            }
+            for (CheckResult c : notRun()) {
+                b.append("\n  - ").append(c.name().id()).append(": ").append(c.message());
+            }
         } else {
             b.append(": does NOT conform, ").append(failures().size()).append(" of ").append(checks.size())
                     .append(" checks failed");

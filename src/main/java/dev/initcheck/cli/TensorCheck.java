@@ -39,7 +39,7 @@ final class TensorCheck {
             Expectation e = expectation(t, info, scheme, o);
             Precision p = precision(info.dtype());
             if (streaming(e, info.size(), mode)) {
-                BinEdges edges = BinEdges.of(e.distribution(), StreamingSummary.DEFAULT_BINS);
+                BinEdges edges = BinEdges.of(e.distribution(), p, StreamingSummary.DEFAULT_BINS);
                 StreamingSummary s = StreamingEngine.summarize(src, edges, StreamingEngine.defaultThreads());
                 return Conformance.check(s.moments(), s, e, p, alphaPerTensor);
             }

@@ -32,6 +32,11 @@ public sealed interface Distribution permits Uniform, Normal, TruncatedNormal, P
 
     double cdf(double x);
 
+    /** P(X &gt; x) = 1 - cdf(x), computed without cancellation in the upper tail where the law allows. */
+    default double survival(double x) {
+        return 1 - cdf(x);
+    }
+
     double density(double x);
 
     /** Quantile function, p in [0, 1]. */

@@ -43,6 +43,11 @@ public record Normal(double mean, double sd) implements Distribution {
     }
 
     @Override
+    public double survival(double x) {
+        return STANDARD.survivalProbability((x - mean) / sd);
+    }
+
+    @Override
     public double density(double x) {
         return STANDARD.density((x - mean) / sd) / sd;
     }

@@ -106,6 +106,11 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
     }
 
     @Override
+    public double survival(double x) {
+        return law().survivalProbability(x);
+    }
+
+    @Override
     public double density(double x) {
         return law().density(x);
     }

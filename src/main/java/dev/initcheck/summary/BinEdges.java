@@ -1,5 +1,7 @@
 package dev.initcheck.summary;
 
+import dev.initcheck.check.Precision;
+import dev.initcheck.check.StoredLaw;
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Normal;
 import dev.initcheck.distribution.TruncatedNormal;
@@ -19,24 +21,34 @@ import dev.initcheck.distribution.Uniform;
  * otherwise (unbounded, or cut-offs far out), the two tails then clamped into the end cells (mass at most 1/(2B)
  * each). Cell count M = ceil(B·f_max·range), f_max the law's largest density, so an interior cell has mass at
  * most 1/B and an end cell at most 1/(2B) plus the (tiny) mass of one cell where the density is lowest.
+ *
+ * <p>Stored values ({@link StoredLaw}): p_i = P(Y &lt; t_i) = F(cellLower(ceil(t_i))), the law of the rounded value,
+ * so the counts are compared with what a correct stored tensor gives. A cell holding at most one grid value adds
+ * nothing to D_hi - D_lo (both CDFs are flat in it apart from that value's jump, seen at both of its ends), so the
+ * resolution is the largest mass of a cell with two or more grid values: in bfloat16, where a grid value near the
+ * mode carries about 0.3% of the mass, the bounds stay within 1/B.
  */
 public final class BinEdges {
     /** Largest grid this class builds (cells); finer requests are refused. */
     static final int MAX_CELLS = 1 << 23;
 
     private final Distribution law;
+    private final StoredLaw stored;
     private final int resolutionBins;
     private final double low;
     private final double scale;
     private final int cells;
     private final double[] thresholds; // t_1..t_{M-1} (index i-1)
     private final double[] cdfAtThresholds;
+    private final double resolution;
 
-    private BinEdges(Distribution law, int resolutionBins) {
+    private BinEdges(StoredLaw stored, int resolutionBins) {
         if (resolutionBins < 2) {
             throw new IllegalArgumentException("bins must be >= 2, got " + resolutionBins);
         }
+        Distribution law = stored.declared();
         this.law = law;
+        this.stored = stored;
         this.resolutionBins = resolutionBins;
         double tail = 0.5 / resolutionBins;
         double qLow = law.inverseCdf(tail);
@@ -55,13 +67,24 @@ public final class BinEdges {
         this.cdfAtThresholds = new double[cells - 1];
         java.util.stream.IntStream.range(1, cells).parallel().forEach(i -> {
             thresholds[i - 1] = firstOfCell(i);
-            cdfAtThresholds[i - 1] = law.cdf(thresholds[i - 1]);
+            cdfAtThresholds[i - 1] = stored.cdfBelow(thresholds[i - 1]);
         });
+        this.resolution = computeResolution();
     }
 
-    /** A grid for {@code law} whose cells each have probability at most about 1/{@code bins}. */
+    /** A grid for {@code law} (values compared as they are) whose cells each have probability at most about 1/B. */
     public static BinEdges of(Distribution law, int bins) {
-        return new BinEdges(law, bins);
+        return new BinEdges(StoredLaw.continuous(law), bins);
+    }
+
+    /** A grid for values of {@code law} stored in {@code precision}, compared with their exact stored law. */
+    public static BinEdges of(Distribution law, Precision precision, int bins) {
+        return new BinEdges(StoredLaw.of(law, precision), bins);
+    }
+
+    /** The law the counts are compared with. */
+    public StoredLaw stored() {
+        return stored;
     }
 
     /** The density's maximum, at the mode (the parent mean clamped to the support for a truncated normal). */
@@ -108,13 +131,37 @@ public final class BinEdges {
         return cdfAtThresholds[i - 1];
     }
 
-    /** The largest probability of one cell, max_i (F(t_{i+1}) - F(t_i)) with F(t_0) = 0, F(t_M) = 1. */
+    /**
+     * D_hi - D_lo: the largest probability of a cell, max_i (p_{i+1} - p_i) with p_0 = 0, p_M = 1, over the cells
+     * that can hold two or more distinct stored values (all cells for float64).
+     */
     double maxBinMass() {
-        double max = cdfAtThresholds[0];
-        for (int i = 1; i < cells - 1; i++) {
-            max = Math.max(max, cdfAtThresholds[i] - cdfAtThresholds[i - 1]);
+        return resolution;
+    }
+
+    private double computeResolution() {
+        double max = 0;
+        for (int i = 0; i < cells; i++) {
+            double from = i == 0 ? Double.NEGATIVE_INFINITY : thresholds[i - 1];
+            double to = i == cells - 1 ? Double.POSITIVE_INFINITY : thresholds[i];
+            if (atMostOneGridValue(from, to)) {
+                continue;
+            }
+            double p0 = i == 0 ? 0 : cdfAtThresholds[i - 1];
+            double p1 = i == cells - 1 ? 1 : cdfAtThresholds[i];
+            max = Math.max(max, p1 - p0);
         }
-        return Math.max(max, 1 - cdfAtThresholds[cells - 2]);
+        return max;
+    }
+
+    /** True when [from, to) holds at most one value of the storage format (never for float64). */
+    private boolean atMostOneGridValue(double from, double to) {
+        Precision p = stored.precision();
+        if (p == Precision.FLOAT64 || Double.isInfinite(from) || Double.isInfinite(to)) {
+            return false;
+        }
+        double g = p.ceil(from);
+        return !(p.nextUp(g) < to);
     }
 
     /**

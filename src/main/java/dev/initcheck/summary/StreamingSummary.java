@@ -3,7 +3,7 @@ package dev.initcheck.summary;
 import dev.initcheck.check.EmpiricalCdf;
 import dev.initcheck.check.KsStatistic;
 import dev.initcheck.check.SampleMoments;
-import dev.initcheck.distribution.Distribution;
+import dev.initcheck.check.StoredLaw;
 
 /**
  * Everything the checks need from a sample, in one pass and constant memory: {@link SampleMoments} (moments,
@@ -65,9 +65,9 @@ public final class StreamingSummary implements EmpiricalCdf {
      * @throws IllegalArgumentException for another law
      */
     @Override
-    public KsStatistic distanceTo(Distribution law) {
-        if (!law.equals(histogram.edges().law())) {
-            throw new IllegalArgumentException("the summary was binned for " + histogram.edges().law().describe()
+    public KsStatistic distanceTo(StoredLaw law) {
+        if (!law.equals(histogram.edges().stored())) {
+            throw new IllegalArgumentException("the summary was binned for " + histogram.edges().stored().describe()
                     + ", not " + law.describe());
         }
         return histogram.ksStatistic();

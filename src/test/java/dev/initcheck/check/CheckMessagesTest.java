@@ -73,7 +73,8 @@ class CheckMessagesTest {
     void ksNamesTheLocationAndTheLaw() {
         Normal declared = Normal.of(0, 0.0625);
         double[] x = quantiles(Uniform.symmetric(0.0625 * Math.sqrt(3)), 20_000);
-        CheckResult r = KolmogorovSmirnovCheck.run(SortedSample.of(x).distanceTo(declared), declared, ALPHA, BETA);
+        CheckResult r = KolmogorovSmirnovCheck.run(SortedSample.of(x).distanceTo(declared),
+                StoredLaw.continuous(declared), ALPHA, BETA);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).startsWith("largest gap between the sample's CDF and the declared CDF is ")
                 .contains("a correct sample of 20000 values stays within 0.01378 (false-alarm probability 0.001)")
@@ -86,14 +87,16 @@ class CheckMessagesTest {
     void secondMomentStatesTheScale() {
         Normal declared = Normal.of(0, 0.0625);
         double[] x = quantiles(Normal.of(0, 0.0625 * 1.1), 10_000);
-        CheckResult r = MomentChecks.secondMoment(SampleMoments.forLaw(declared).addAll(x), declared, ALPHA, BETA);
+        CheckResult r = MomentChecks.secondMoment(SampleMoments.forLaw(declared).addAll(x),
+                StoredLaw.continuous(declared), ALPHA, BETA);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).startsWith("mean square about the declared mean is 1.21 × the declared variance; a"
                 + " correct sample of 10000 values gives 0.9541 to 1.047: the scale is about 1.1 × the declared"
                 + " (sd 0.06875 instead of 0.0625)");
         assertThat(r.details()).containsEntry("test", "chi-square (exact)");
         Uniform u = Uniform.symmetric(0.1);
-        CheckResult b = MomentChecks.secondMoment(SampleMoments.forLaw(u).addAll(quantiles(u, 10_000)), u, ALPHA, BETA);
+        CheckResult b = MomentChecks.secondMoment(SampleMoments.forLaw(u).addAll(quantiles(u, 10_000)),
+                StoredLaw.continuous(u), ALPHA, BETA);
         assertThat(b.passed()).isTrue();
         assertThat(b.details()).containsEntry("test", "Bernstein");
         assertThat(b.message()).startsWith("mean square about the declared mean is 1 × the declared variance");
@@ -103,7 +106,7 @@ class CheckMessagesTest {
     void meanSaysTheValuesAreShifted() {
         Normal declared = Normal.of(0, 1);
         double[] x = quantiles(Normal.of(0.2, 1), 10_000);
-        CheckResult r = MomentChecks.mean(SampleMoments.forLaw(declared).addAll(x), declared, ALPHA);
+        CheckResult r = MomentChecks.mean(SampleMoments.forLaw(declared).addAll(x), StoredLaw.continuous(declared), ALPHA);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).isEqualTo("sample mean is 0.2, 0.2 sd from the declared mean 0; a correct sample of"
                 + " 10000 values stays within 0.03291 sd: the values are shifted");
@@ -113,7 +116,7 @@ class CheckMessagesTest {
     void tailTellsATruncatedNormalFromAnUntruncatedOne() {
         Normal declared = Normal.of(0, 1);
         double[] x = quantiles(TruncatedNormal.keras(0, 1), 10_000);
-        CheckResult r = MomentChecks.tail(SampleMoments.forLaw(declared).addAll(x), declared, ALPHA);
+        CheckResult r = MomentChecks.tail(SampleMoments.forLaw(declared).addAll(x), StoredLaw.continuous(declared), ALPHA);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).startsWith("0 of 10000 values (0%) lie beyond ±2 sd = ±2; an untruncated normal gives"
                 + " 4.55%, between ").endsWith("the tails do not match an untruncated normal (truncated, or another law)");

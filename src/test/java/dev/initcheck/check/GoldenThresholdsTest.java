@@ -36,9 +36,17 @@ class GoldenThresholdsTest {
             "1.0E-6 10000000", 9978139.211053692 / 1e7,
             "1.0E-8 10000000", 9974392.625201236 / 1e7);
 
+    /** The gate stores the interval 1 ± t, so t read back from it carries up to two ulps of 1 absolute. */
+    private static final double INTERVAL_END = 2 * Math.ulp(1.0);
+
     private static void close(double mine, String reference, double relative, String what) {
         double ref = ReferenceCsv.num(reference);
         assertThat(mine).as(what).isCloseTo(ref, within(relative * Math.abs(ref)));
+    }
+
+    private static void closeInterval(double mine, String reference, double relative, String what) {
+        double ref = ReferenceCsv.num(reference);
+        assertThat(mine).as(what).isCloseTo(ref, within(relative * Math.abs(ref) + INTERVAL_END));
     }
 
     @Test
@@ -50,7 +58,8 @@ class GoldenThresholdsTest {
             int n = Integer.parseInt(r.get("n"));
             String at = " at alpha=" + alpha + " n=" + n;
             close(KolmogorovSmirnovCheck.threshold(n, alpha), r.get("dkw"), CLOSED_FORM, "dkw" + at);
-            MomentChecks.Interval chi2 = MomentChecks.secondMomentInterval(Normal.of(0, 1), n, alpha);
+            MomentChecks.Interval chi2 = MomentChecks.secondMomentInterval(StoredLaw.continuous(Normal.of(0, 1)), n,
+                    alpha);
             Double verified = CHI2_LO_VERIFIED.get(alpha + " " + n);
             if (verified != null) {
                 assertThat(chi2.lower()).as("chi2_lo (quadrature)" + at).isCloseTo(verified, within(1e-15));
@@ -58,8 +67,10 @@ class GoldenThresholdsTest {
                 close(chi2.lower(), r.get("chi2_lo"), QUANTILE, "chi2_lo" + at);
             }
             close(chi2.upper(), r.get("chi2_hi"), QUANTILE, "chi2_hi" + at);
-            close(bernstein(uniform, n, alpha), r.get("bernstein_uniform"), CLOSED_FORM, "bernstein_uniform" + at);
-            close(bernstein(trunc, n, alpha), r.get("bernstein_truncnorm2"), VIA_MOMENTS, "bernstein_truncnorm2" + at);
+            closeInterval(bernstein(uniform, n, alpha), r.get("bernstein_uniform"), CLOSED_FORM,
+                    "bernstein_uniform" + at);
+            closeInterval(bernstein(trunc, n, alpha), r.get("bernstein_truncnorm2"), VIA_MOMENTS,
+                    "bernstein_truncnorm2" + at);
             close(BoundChecks.linearEps(uniform, n, alpha), r.get("endpoint_uniform"), CLOSED_FORM, "endpoint" + at);
             close(BoundChecks.linearEps(trunc, n, alpha), r.get("endpoint_truncnorm2"), VIA_MOMENTS, "endpoint" + at);
             close(MomentChecks.meanThreshold(Normal.of(0, 1), n, alpha), r.get("mean_normal"), QUANTILE, "mean" + at);
@@ -73,8 +84,12 @@ class GoldenThresholdsTest {
         }
     }
 
+    /** The half-width t of the interval the second-moment check gates on (production code, not a re-derivation). */
     private static double bernstein(Distribution law, long n, double alpha) {
-        return Bernstein.twoSided(law.kurtosis() - 1, Math.max(Laws.squaredRange(law) - 1, 1), alpha, n);
+        MomentChecks.Interval iv = MomentChecks.secondMomentInterval(StoredLaw.continuous(law), n, alpha);
+        assertThat(iv.test()).isEqualTo("Bernstein");
+        assertThat(1 - iv.lower()).isCloseTo(iv.upper() - 1, within(1e-15));
+        return iv.upper() - 1;
     }
 
     @Test
@@ -83,6 +98,10 @@ class GoldenThresholdsTest {
                 .collect(Collectors.toMap(r -> r.get("name"), r -> r.get("value")));
         TruncatedNormal t = TruncatedNormal.keras(0, 1);
         close(MomentChecks.TAIL_PROBABILITY, c.get("p0_tail_normal"), CLOSED_FORM, "p0");
+        close(StoredLaw.continuous(Normal.of(0, 1)).probabilityBeyond(0, 2), c.get("p0_tail_normal"), CLOSED_FORM,
+                "p0 as the tail check computes it");
+        close(StoredLaw.continuous(Normal.of(0.3, 0.5)).probabilityBeyond(0.3, 1), c.get("p0_tail_normal"),
+                CLOSED_FORM, "p0 about a mean");
         close(Laws.squaredRange(t), c.get("B_truncnorm2"), VIA_MOMENTS, "B");
         close(t.kurtosis(), c.get("kappa_truncnorm2"), VIA_MOMENTS, "kappa");
         close(2 * t.density(2) * 2, c.get("c_endpoint_truncnorm2"), VIA_MOMENTS, "endpoint constant");

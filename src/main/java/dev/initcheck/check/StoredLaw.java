@@ -1,0 +1,282 @@
+package dev.initcheck.check;
+
+import dev.initcheck.distribution.Distribution;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The law of a weight <em>as stored</em>: Y = round(X) for X from the declared law, where round is
+ * round-to-nearest-even into the storage format ({@link Precision#round}). Y takes the format's values g only, with
+ * P(Y = g) = F(cellUpper(g)) - F(cellLower(g)) (ANCHORS §6), so P(Y &lt; t) = F(cellLower(ceil(t))) and
+ * P(Y &lt;= g) = F(cellUpper(g)): the declared CDF evaluated at the rounding-cell edges. Testing stored values
+ * against this law instead of the continuous F removes the fixed gap that rounding opens (up to 0.0019 in
+ * bfloat16, which no sample size closes); in float64 the cells are points and Y = X.
+ *
+ * <p>In float16 and bfloat16 the law's atoms (at most 65,536) are enumerated once, so its mean, second and fourth
+ * moments, support, tail probability and collision probability are exact sums. In float32 the cells are 2^-24
+ * relative wide: the CDF is still evaluated at the cell edges, and the moments are the declared law's, which the
+ * rounding moves by at most 2^-23 relative (see {@link #momentSlack()}).
+ *
+ * <p>A value may pass through float32 before it is stored in float16 or bfloat16 (PyTorch samples reduced-precision
+ * tensors in float and casts). Rounding twice moves each cell edge by at most half a float32 ulp, so the CDF of
+ * the stored value differs from this law's by at most {@link #intermediateRoundingSlack()}, which the KS gate
+ * adds to its threshold.
+ */
+public final class StoredLaw {
+    /** Normal laws are enumerated over mean ± this many sd: beyond it the parent mass is below 1e-320. */
+    static final double NORMAL_RANGE_SD = 40;
+
+    private final Distribution law;
+    private final Precision precision;
+    private final DoubleUnaryOperator cdf;
+    private volatile Atoms atoms;
+
+    private StoredLaw(Distribution law, Precision precision) {
+        this.law = Objects.requireNonNull(law, "law");
+        this.precision = Objects.requireNonNull(precision, "precision");
+        this.cdf = Laws.cdf(law);
+    }
+
+    private static final int CACHE_SIZE = 256;
+    private static final java.util.Map<StoredLaw, StoredLaw> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The law of values of {@code law} stored in {@code precision} (one shared instance per law, atoms kept). */
+    public static StoredLaw of(Distribution law, Precision precision) {
+        StoredLaw fresh = new StoredLaw(law, precision);
+        if (CACHE.size() > CACHE_SIZE) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(fresh, k -> fresh);
+    }
+
+    /** The continuous law itself (values compared as they are, float64). */
+    public static StoredLaw continuous(Distribution law) {
+        return new StoredLaw(law, Precision.FLOAT64);
+    }
+
+    public Distribution declared() {
+        return law;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** True for float16 and bfloat16, whose atoms are enumerated and whose moments are exact sums. */
+    public boolean enumerated() {
+        return precision == Precision.FLOAT16 || precision == Precision.BFLOAT16;
+    }
+
+    /** P(Y &lt; t) for any real t. */
+    public double cdfBelow(double t) {
+        if (precision == Precision.FLOAT64) {
+            return cdf.applyAsDouble(t);
+        }
+        double g = precision.ceil(t);
+        return g == Double.POSITIVE_INFINITY ? cdf.applyAsDouble(precision.cellUpper(precision.maxFinite()))
+                : cdf.applyAsDouble(precision.cellLower(g));
+    }
+
+    /** P(Y &lt; g) for a value g of the format. */
+    public double cdfStrictlyBelow(double g) {
+        return cdf.applyAsDouble(precision.cellLower(g));
+    }
+
+    /** P(Y &lt;= g) for a value g of the format. */
+    public double cdfAtOrBelow(double g) {
+        return cdf.applyAsDouble(precision.cellUpper(g));
+    }
+
+    /**
+     * The largest amount by which a value rounded through float32 before this format can move the CDF:
+     * sup_x f(x)·ulp32(x)/2 &lt;= 2^-24·f_max·max|x| over the law's range (plus the float32 subnormal spacing).
+     * 0 in float32 and float64.
+     */
+    public double intermediateRoundingSlack() {
+        if (!enumerated()) {
+            return 0;
+        }
+        double[] r = Laws.effectiveRange(law);
+        double reach = Math.max(Math.abs(r[0]), Math.abs(r[1]));
+        return Laws.maxDensity(law) * (Math.scalb(reach, -24) + Math.scalb(1.0, -150));
+    }
+
+    /**
+     * In float32, the relative amount u = 2^-24 by which rounding may move a value, and so (2u + u²) by which it
+     * may move a second moment; 0 where the moments are exact (float16, bfloat16 and float64).
+     */
+    public double momentSlack() {
+        return precision == Precision.FLOAT32 ? precision.unitRoundoff() : 0;
+    }
+
+    /** E[(Y - c)^k] for k = 1, 2, 4. Exact when {@link #enumerated()}, the declared law's otherwise. */
+    public double momentAbout(double c, int k) {
+        if (enumerated()) {
+            Atoms a = atoms();
+            double s = 0;
+            for (int i = 0; i < a.value.length; i++) {
+                double y = a.value[i] - c;
+                double y2 = y * y;
+                s += a.prob[i] * (k == 1 ? y : k == 2 ? y2 : y2 * y2);
+            }
+            return s;
+        }
+        double shift = law.mean() - c;
+        return switch (k) {
+            case 1 -> shift;
+            case 2 -> law.variance() + shift * shift;
+            case 4 -> {
+                if (shift != 0) {
+                    throw new IllegalArgumentException("fourth moment only about the mean");
+                }
+                yield law.fourthCentralMoment();
+            }
+            default -> throw new IllegalArgumentException("k must be 1, 2 or 4, got " + k);
+        };
+    }
+
+    /** max |Y - c| over the support of Y (infinite for an unbounded law that is not enumerated). */
+    public double maxAbsAbout(double c) {
+        if (enumerated()) {
+            Atoms a = atoms();
+            return Math.max(Math.abs(a.value[0] - c), Math.abs(a.value[a.value.length - 1] - c));
+        }
+        return Math.max(law.upperBound() - c, c - law.lowerBound());
+    }
+
+    /**
+     * P(|Y - c| &gt; cut) with the difference taken in double arithmetic, exactly as {@link SampleMoments} counts
+     * its tail: the grid values on each side where the count starts are found, and the law's mass beyond their
+     * cell edges is summed.
+     */
+    public double probabilityBeyond(double c, double cut) {
+        double g = precision.ceil(c + cut); // smallest grid value g with g - c > cut, found by stepping
+        if (Double.isInfinite(g)) {
+            g = precision.maxFinite();
+        }
+        while (g > -precision.maxFinite() && precision.nextDown(g) - c > cut) {
+            g = precision.nextDown(g);
+        }
+        while (!(g - c > cut) && g < precision.maxFinite()) {
+            g = precision.nextUp(g);
+        }
+        double h = -precision.ceil(-(c - cut)); // largest grid value h with h - c < -cut
+        if (Double.isInfinite(h)) {
+            h = -precision.maxFinite();
+        }
+        while (h < precision.maxFinite() && precision.nextUp(h) - c < -cut) {
+            h = precision.nextUp(h);
+        }
+        while (!(h - c < -cut) && h > -precision.maxFinite()) {
+            h = precision.nextDown(h);
+        }
+        double upper = g - c > cut ? law.survival(precision.cellLower(g)) : 0;
+        double lower = h - c < -cut ? cdf.applyAsDouble(precision.cellUpper(h)) : 0;
+        return upper + lower;
+    }
+
+    /**
+     * An upper bound on the probability that two independent stored values are equal, q = Σ_g P(Y = g)²: exact
+     * in float16 and bfloat16; in float32 and float64 bounded by max_g P(Y = g) &lt;= max over binades of the
+     * cell width times the largest density in that binade (the laws here are unimodal), so it holds for a law
+     * centred anywhere, e.g. N(1, 1e-4) whose cells near 1 carry 5e-4 each in float32.
+     */
+    public double collisionProbability() {
+        if (enumerated()) {
+            Atoms a = atoms();
+            double q = 0;
+            for (double p : a.prob) {
+                q += p * p;
+            }
+            return Math.min(1, q);
+        }
+        double[] r = Laws.effectiveRange(law);
+        double worst = 0;
+        for (int side = -1; side <= 1; side += 2) {
+            double from = side < 0 ? Math.max(0, -r[1]) : Math.max(0, r[0]);
+            double to = side < 0 ? -r[0] : r[1];
+            if (!(to > from)) {
+                continue;
+            }
+            int e = Math.max(Math.getExponent(Math.max(from, Double.MIN_NORMAL)), -1075);
+            for (; Math.scalb(1.0, e) <= to; e++) {
+                double a = Math.max(from, Math.scalb(1.0, e));
+                double b = Math.min(to, Math.scalb(1.0, e + 1));
+                double lo = side < 0 ? -b : a;
+                double hi = side < 0 ? -a : b;
+                double width = precision == Precision.FLOAT64 ? Math.ulp(b) : precision.ulp(a);
+                worst = Math.max(worst, width * Laws.maxDensityOn(law, lo, hi));
+            }
+            double small = Math.min(to, Math.scalb(1.0, Math.getExponent(Math.max(from, Double.MIN_NORMAL))));
+            worst = Math.max(worst, precision.ulp(0) * Laws.maxDensityOn(law, side < 0 ? -small : from,
+                    side < 0 ? -from : small));
+        }
+        return Math.min(1, worst);
+    }
+
+    /** The atoms g with P(Y = g) &gt; 0, ascending (float16 and bfloat16 only). */
+    Atoms atoms() {
+        if (!enumerated()) {
+            throw new IllegalStateException("atoms are enumerated only for float16 and bfloat16");
+        }
+        Atoms a = atoms;
+        if (a == null) {
+            a = enumerate();
+            atoms = a;
+        }
+        return a;
+    }
+
+    /** Values and probabilities of a discrete law, ascending. */
+    record Atoms(double[] value, double[] prob) {
+    }
+
+    private Atoms enumerate() {
+        double[] r = Laws.effectiveRange(law);
+        double g = Math.max(precision.round(r[0]), -precision.maxFinite());
+        double end = Math.min(precision.round(r[1]), precision.maxFinite());
+        double median = law.inverseCdf(0.5);
+        double[] v = new double[1024];
+        double[] p = new double[1024];
+        int k = 0;
+        while (g <= end) {
+            double lo = precision.cellLower(g);
+            double hi = precision.cellUpper(g);
+            double mass = hi <= median ? cdf.applyAsDouble(hi) - cdf.applyAsDouble(lo)
+                    : law.survival(lo) - law.survival(hi);
+            if (mass > 0) {
+                if (k == v.length) {
+                    v = Arrays.copyOf(v, 2 * k);
+                    p = Arrays.copyOf(p, 2 * k);
+                }
+                v[k] = g + 0.0;
+                p[k++] = mass;
+            }
+            if (g == end) {
+                break;
+            }
+            g = precision.nextUp(g);
+        }
+        return new Atoms(Arrays.copyOf(v, k), Arrays.copyOf(p, k));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoredLaw s && s.law.equals(law) && s.precision == precision;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * law.hashCode() + precision.hashCode();
+    }
+
+    public String describe() {
+        return precision == Precision.FLOAT64 ? law.describe() : law.describe() + " stored in " + precision.id();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
