@@ -66,28 +66,55 @@ public final class Calibration {
     /** Runs {@code runs} seeded tensors per case, every stochastic check at {@code alphaPerCheck}. */
     public static List<Row> run(List<Case> cases, int runs, double alphaPerCheck, Precision precision,
                                 SeededRandom seed) {
+        return run(cases, runs, alphaPerCheck, precision, false, seed);
+    }
+
+    /**
+     * As above; the values are rounded to {@code precision} as a framework stores them ({@link Precision#round},
+     * float64 keeps them), and with {@code streaming} they are checked from the one-pass binned summary (the
+     * path large tensors take) instead of a sorted copy.
+     */
+    public static List<Row> run(List<Case> cases, int runs, double alphaPerCheck, Precision precision,
+                                boolean streaming, SeededRandom seed) {
         List<Row> rows = new ArrayList<>();
         for (Case c : cases) {
-            rows.addAll(runCase(c, runs, alphaPerCheck, precision, seed.derive(c.label())));
+            rows.addAll(runCase(c, runs, alphaPerCheck, precision, streaming, seed.derive(c.label())));
         }
         return rows;
     }
 
-    private static List<Row> runCase(Case c, int runs, double alphaPerCheck, Precision precision, SeededRandom seed) {
+    private static List<Row> runCase(Case c, int runs, double alphaPerCheck, Precision precision, boolean streaming,
+                                     SeededRandom seed) {
         Expectation e = c.expectation();
-        int k = Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck).size();
+        int k = streaming ? streamingChecks(e, precision, alphaPerCheck)
+                : Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck).size();
         double alphaTensor = alphaPerCheck * k;
         Map<CheckName, int[]> counts = new EnumMap<>(CheckName.class);
+        dev.initcheck.summary.BinEdges edges = streaming ? dev.initcheck.summary.BinEdges.of(e.distribution(),
+                precision, dev.initcheck.summary.StreamingSummary.DEFAULT_BINS) : null;
         // Runs are independent streams, so the parallel count is the same as the sequential one.
         IntStream.range(0, runs).parallel().mapToObj(i -> {
             SeededRandom s = seed.derive("run " + i);
             double[] values = ReferenceInitializer.sample(e, s.create());
+            for (int j = 0; j < values.length; j++) {
+                values[j] = precision.round(values[j]);
+            }
+            if (streaming) {
+                var summary = dev.initcheck.summary.StreamingSummary.empty(edges).add(values, 0, values.length);
+                return Conformance.check(summary.moments(), summary, e, precision, alphaTensor).checks();
+            }
             return Conformance.check(values, e, precision, alphaTensor, s).checks();
         }).forEachOrdered(results -> tally(counts, results));
         List<Row> rows = new ArrayList<>();
         counts.forEach((name, t) -> rows.add(row(name, c.label(), runs, t[0],
                 CheckPlan.hard(name) ? 0 : alphaPerCheck)));
         return rows;
+    }
+
+    /** The stochastic checks of the summary path (no matrix: no duplicate checks; all others as in the plan). */
+    private static int streamingChecks(Expectation e, Precision precision, double alpha) {
+        return CheckPlan.stochastic(CheckPlan.of(e, Laws.effective(e.distribution(), e.shape().size(), alpha),
+                e.shape().size(), false, precision)).size();
     }
 
     private static void tally(Map<CheckName, int[]> counts, List<CheckResult> results) {

@@ -69,27 +69,34 @@ public final class ReferenceInitializer implements Initializer {
     }
 
     static void fill(Distribution d, double[] out, UniformRandomProvider rng) {
+        ContinuousSampler sampler = sampler(d, rng);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sampler.sample();
+        }
+    }
+
+    /**
+     * One i.i.d. draw after another from {@code d}: U = lower + width·u (u uniform on [0, 1) in 2^-53 steps),
+     * the normal by Commons RNG's ziggurat, the truncated normal by Commons Statistics' sampler, a point mass as
+     * its value. For tensors too large to hold as doubles, draw them chunk by chunk.
+     *
+     * @throws IllegalArgumentException for a law without i.i.d. entries (orthogonal)
+     */
+    public static ContinuousSampler sampler(Distribution d, UniformRandomProvider rng) {
         if (d instanceof PointMass p) {
-            Arrays.fill(out, p.value());
+            return p::value;
         } else if (d instanceof Uniform u) {
             double width = u.upper() - u.lower();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = u.lower() + width * rng.nextDouble();
-            }
+            return () -> u.lower() + width * rng.nextDouble();
         } else if (d instanceof Normal nd) {
             ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = nd.mean() + nd.sd() * z.sample();
-            }
+            return () -> nd.mean() + nd.sd() * z.sample();
         } else if (d instanceof TruncatedNormal t) {
-            var sampler = TruncatedNormalDistribution.of(t.parentMean(), t.parentSd(), t.lower(), t.upper())
+            var s = TruncatedNormalDistribution.of(t.parentMean(), t.parentSd(), t.lower(), t.upper())
                     .createSampler(rng);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = sampler.sample();
-            }
-        } else {
-            throw new IllegalArgumentException("no i.i.d. sampler for " + d.describe());
+            return s::sample;
         }
+        throw new IllegalArgumentException("no i.i.d. sampler for " + d.describe());
     }
 
     private static double[] orthogonal(Expectation e, UniformRandomProvider rng) {
