@@ -153,7 +153,9 @@ final class BoundChecks {
                 + Fmt.pct(need) + " of the bound); the values never come near the bound, so the declared bound"
                 + " (scale) is too large";
         return CheckResult.stochastic(CheckName.ENDPOINT, passed, reach, need, alpha, Double.NaN, 1 - need, msg, d)
-                .withConclusive(need > 0, "a correct sample of " + n + " values may stay anywhere inside the bound");
+                .withConclusive(need >= 1 / Power.CONCLUSIVE_FACTOR, "a correct sample of " + n + " values need only"
+                        + " reach " + Fmt.pct(Math.max(0, need)) + " of the bound, so a bound declared up to "
+                        + (need > 0 ? Fmt.num(1 / need) + "x" : "any factor") + " too large passes");
     }
 
     private static CheckResult asymmetricEndpoint(SampleMoments m, Distribution law, Precision p, double alpha) {
@@ -186,7 +188,8 @@ final class BoundChecks {
                 + "; the declared support is too wide";
         double detectable = Math.min(1 - needHi, 1 - needLo);
         return CheckResult.stochastic(CheckName.ENDPOINT, passed, reach, need, alpha, Double.NaN, detectable, msg, d)
-                .withConclusive(needHi > 0 || needLo > 0, "a correct sample of " + n
-                        + " values may stay anywhere inside the bounds");
+                .withConclusive(Math.max(needHi, needLo) >= 1 / Power.CONCLUSIVE_FACTOR, "a correct sample of " + n
+                        + " values need only reach " + Fmt.pct(Math.max(0, Math.max(needHi, needLo)))
+                        + " of the way to the bounds");
     }
 }

@@ -28,8 +28,8 @@ import java.util.Objects;
  * @param message              plain-words explanation
  * @param details              extra diagnostics (numbers, or short words such as the p-value method), ordered
  * @param conclusive           false when the check could not have rejected: its acceptance region covers every
- *                             possible outcome, or its smallest detectable scale error exceeds 100%
- *                             ({@link Power#CONCLUSIVE_ERROR}); such a check that accepts is
+ *                             possible outcome, or it cannot catch a scale off by a factor 2 either way
+ *                             ({@link Power#CONCLUSIVE_FACTOR}); such a check that accepts is
  *                             {@link Outcome#INCONCLUSIVE}, not evidence
  */
 public record CheckResult(CheckName name, boolean passed, boolean ran, double statistic, double threshold,

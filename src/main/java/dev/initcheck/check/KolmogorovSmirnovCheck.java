@@ -50,7 +50,7 @@ final class KolmogorovSmirnovCheck {
             d.put("law", "declared CDF at the " + stored.precision().id() + " rounding-cell edges");
         }
         double detectable = Power.detectableScaleError(CheckKind.KS, stored, n, alpha, beta);
-        boolean conclusive = c < 1 && detectable <= Power.CONCLUSIVE_ERROR;
+        boolean conclusive = c < 1 && Power.detectable(CheckKind.KS, stored, n, alpha, beta).conclusive();
         return CheckResult.stochastic(CheckName.KS, passed, ks.d(), c, alpha, p, detectable,
                 message(ks, law, c, alpha, passed), d)
                 .withConclusive(conclusive, conclusive ? "" : Power.inconclusiveNote(CheckKind.KS, stored, n, alpha,

@@ -146,7 +146,8 @@ final class MomentChecks {
         double p = law instanceof Normal && !s.enumerated() ? chiSquarePValue(m2, n) : Double.NaN;
         double detectable = Power.detectableScaleError(CheckKind.SECOND_MOMENT, s, n, alpha, beta);
         double thr = m2 >= 0.5 * (iv.lower() + iv.upper()) ? iv.upper() : iv.lower();
-        boolean conclusive = detectable <= Power.CONCLUSIVE_ERROR && iv.lower() > 0;
+        boolean conclusive = iv.lower() > 0
+                && Power.detectable(CheckKind.SECOND_MOMENT, s, n, alpha, beta).conclusive();
         String msg = passed
                 ? "mean square about the declared mean is " + Fmt.num(m2) + " × the declared variance (accepted "
                 + Fmt.num(iv.lower()) + " to " + Fmt.num(iv.upper()) + ")"
@@ -155,7 +156,8 @@ final class MomentChecks {
                 + ": the scale is about " + Fmt.num(Math.sqrt(m2)) + " × the declared (sd "
                 + Fmt.num(Math.sqrt(m2 * law.variance())) + " instead of " + Fmt.num(law.standardDeviation()) + ")";
         return CheckResult.stochastic(CheckName.SECOND_MOMENT, passed, m2, thr, alpha, p, detectable, msg, d)
-                .withConclusive(conclusive, Power.inconclusiveNote(CheckKind.SECOND_MOMENT, s, n, alpha, beta));
+                .withConclusive(conclusive, conclusive ? ""
+                        : Power.inconclusiveNote(CheckKind.SECOND_MOMENT, s, n, alpha, beta));
     }
 
     private static double chiSquarePValue(double m2, long n) {

@@ -31,10 +31,10 @@ public final class Power {
     /** The power the reported figures guarantee: 1 - beta = 0.999. */
     public static final double DEFAULT_BETA = 1e-3;
     /**
-     * A check whose smallest detectable scale error exceeds this (100%: it could not even catch a doubled or
-     * vanishing scale) is inconclusive.
+     * A check is conclusive when it catches (power 0.999) a scale off by this factor either way: sigma declared
+     * twice too large or twice too small, i.e. detectable errors up &lt;= 100% and down &lt;= 50%.
      */
-    public static final double CONCLUSIVE_ERROR = 1.0;
+    public static final double CONCLUSIVE_FACTOR = 2.0;
     private static final int BISECTIONS = 200;
     private static final int CACHE_SIZE = 512;
     private static final Map<String, Object> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
@@ -48,6 +48,11 @@ public final class Power {
     public record Detectable(double up, double down) {
         public double max() {
             return Math.max(up, down);
+        }
+
+        /** True when a scale off by {@link #CONCLUSIVE_FACTOR} either way is caught. */
+        public boolean conclusive() {
+            return up <= CONCLUSIVE_FACTOR - 1 && down <= 1 - 1 / CONCLUSIVE_FACTOR;
         }
     }
 
@@ -99,7 +104,7 @@ public final class Power {
         double now = detectableScaleError(kind, law, n, alpha, beta);
         long need;
         try {
-            need = smallestN(m -> detectableScaleError(kind, law, m, alpha, beta), CONCLUSIVE_ERROR);
+            need = smallestN(m -> detectable(kind, law, m, alpha, beta).conclusive() ? 0 : 1, 0.5);
         } catch (ArithmeticException e) {
             need = -1;
         }
@@ -112,7 +117,7 @@ public final class Power {
         return requiredSamples(kind, Laws.canonical(family), targetError, alpha, beta);
     }
 
-    /** The smallest n whose {@link #detectableScaleError} is at most {@code targetError}. */
+    /** The smallest n whose {@link #detectableScaleError} is at most {@code targetError} (continuous law). */
     public static long requiredSamples(CheckKind kind, Distribution law, double targetError, double alpha,
                                        double beta) {
         if (!(targetError > 0 && targetError < 1)) {
