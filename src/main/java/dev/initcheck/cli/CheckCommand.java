@@ -55,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
                     + "or auto (streaming above 2^22 values). Default ${DEFAULT-VALUE}.")
     String ks;
 
+    @Option(names = "--strict", description = "Exit 1 also when a tensor is inconclusive (too few values for any "
+            + "check to have caught a wrong scale); without it inconclusive tensors exit 0.")
+    boolean strict;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write index.html, report.json, junit.xml and summary.md into DIR.")
     Path report;
@@ -76,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
         if (report != null) {
             CheckReport.write(report, targets, verdicts, tensorOptions, alpha);
         }
-        return verdicts.stream().allMatch(Verdict::passed) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
+        return exitCode(verdicts, strict);
     }
 
     /** {@code --manifest}: exactly one of FILE + --scheme or --manifest. */
@@ -87,7 +91,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<ManifestCheck.Checked> checked = ManifestCheck.run(manifest, alpha, ksMode());
         ManifestCheck.print(spec.commandLine().getOut(), out, checked);
-        return ManifestCheck.passed(checked) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
+        return exitCode(checked.stream().map(ManifestCheck.Checked::verdict).toList(), strict);
+    }
+
+    /** 0 unless some tensor fails (or, with {@code strict}, is inconclusive): then 1. */
+    static int exitCode(List<Verdict> verdicts, boolean strict) {
+        boolean bad = verdicts.stream().anyMatch(v -> v.failed() || (strict && !v.passed()));
+        return bad ? Main.EXIT_NONCONFORMANT : Main.EXIT_OK;
     }
 
     TensorCheck.KsMode ksMode() {
@@ -118,10 +128,15 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static void printText(PrintWriter w, TensorCheck.Target t, Verdict v) {
-        w.printf(Locale.ROOT, "%s [%s]: %s%n", t.file(), t.tensor(), v.passed() ? "PASS" : "FAIL");
+        w.printf(Locale.ROOT, "%s [%s]: %s%n", t.file(), t.tensor(), v.status().name());
         w.println("  " + v.explain().replace("\n", "\n  "));
         for (CheckResult c : v.checks()) {
-            w.printf(Locale.ROOT, "  %-4s %-18s %s%n", c.ran() ? (c.passed() ? "ok" : "FAIL") : "-", c.name().id(),
+            w.printf(Locale.ROOT, "  %-4s %-18s %s%n", switch (c.outcome()) {
+                case PASSED -> "ok";
+                case FAILED -> "FAIL";
+                case INCONCLUSIVE -> "??";
+                case NOT_RUN -> "-";
+            }, c.name().id(),
                     c.message());
         }
     }

@@ -100,7 +100,7 @@ final class ManifestCheck {
             d.put("with_tensor", other.target().tensor());
         }
         return new CheckResult(r.name(), r.passed(), r.ran(), r.statistic(), r.threshold(), r.alpha(), r.pValue(),
-                r.detectableScaleError(), r.hard(), "with " + other.label() + ": " + r.message(), d);
+                r.detectableScaleError(), r.hard(), "with " + other.label() + ": " + r.message(), d, r.conclusive());
     }
 
     private static Verdict withPairs(Verdict v, List<CheckResult> pairs) {
@@ -129,7 +129,7 @@ final class ManifestCheck {
             CheckCommand.printText(w, new TensorCheck.Target(Path.of(c.entry().fileAsWritten()),
                     c.entry().target().tensor()), c.verdict());
         }
-        long failed = checked.stream().filter(c -> !c.verdict().passed()).count();
+        long failed = checked.stream().filter(c -> c.verdict().failed()).count();
         w.printf(Locale.ROOT, "%d of %d tensors conform%s%n", checked.size() - failed, checked.size(),
                 failed == 0 ? "" : "; " + failed + " do not");
     }

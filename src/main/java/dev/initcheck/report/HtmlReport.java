@@ -19,9 +19,9 @@ public final class HtmlReport {
             table{border-collapse:collapse;font-size:13px;margin:8px 0}
             th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
             th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums}
-            .pass{color:#1a7f37;font-weight:600}.fail{color:#cf222e;font-weight:600}
+            .pass{color:#1a7f37;font-weight:600}.fail{color:#cf222e;font-weight:600}.inconclusive{color:#9a6700;font-weight:600}
             .banner{padding:10px 14px;border-radius:6px;font-size:18px;margin:12px 0}
-            .banner.pass{background:#dafbe1}.banner.fail{background:#ffebe9}
+            .banner.pass{background:#dafbe1}.banner.fail{background:#ffebe9}.banner.inconclusive{background:#fff8c5}
             .charts{display:grid;grid-template-columns:repeat(3,1fr);gap:10px;margin:6px 0 18px}
             figure{margin:0}figure img{width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:12px;color:#555}code{font-size:12px}.meta td{border:none;padding:1px 8px}
@@ -57,11 +57,15 @@ public final class HtmlReport {
 
     private static void meta(StringBuilder b, Report r) {
         Report.RunInfo i = r.info();
-        long failed = r.tensors().stream().filter(t -> !t.verdict().passed()).count();
-        String cls = r.passed() ? "pass" : "fail";
-        b.append("<div class=\"banner ").append(cls).append("\">").append(r.passed() ? "PASS" : "FAIL").append(": ")
-                .append(r.tensors().size() - failed).append(" of ").append(r.tensors().size())
-                .append(" tensors conform</div>\n<table class=\"meta\">");
+        long passed = r.tensors().stream().filter(t -> t.verdict().passed()).count();
+        long failed = r.tensors().stream().filter(t -> t.verdict().failed()).count();
+        String cls = r.passed() ? "pass" : failed > 0 ? "fail" : "inconclusive";
+        b.append("<div class=\"banner ").append(cls).append("\">").append(cls.toUpperCase(java.util.Locale.ROOT))
+                .append(": ").append(passed).append(" of ").append(r.tensors().size()).append(" tensors conform")
+                .append(failed > 0 ? ", " + failed + " fail" : "")
+                .append(r.tensors().size() - passed - failed > 0 ? ", " + (r.tensors().size() - passed - failed)
+                        + " inconclusive (too few values to tell)" : "")
+                .append("</div>\n<table class=\"meta\">");
         row(b, "false-alarm budget", Html.num(i.alpha()) + " for the whole run (Bonferroni over "
                 + r.tensors().size() + " tensors, then over each tensor's stochastic checks)");
         if (i.seed() != null) {
@@ -87,11 +91,12 @@ public final class HtmlReport {
                     .append("</code></td><td>").append(t.shape()).append("</td><td>").append(t.layout())
                     .append("</td><td class=\"num\">").append(v.n()).append("</td><td>")
                     .append(Html.esc(v.expectation().distribution().describe())).append("</td><td class=\"")
-                    .append(v.passed() ? "pass\">pass" : "fail\">fail");
+                    .append(v.status().id()).append("\">").append(v.status().id());
             for (CheckResult c : v.checks()) {
-                if (!c.passed()) {
+                if (c.outcome() != CheckResult.Outcome.PASSED) {
                     b.append("<br><span title=\"").append(Html.esc(c.message())).append("\">")
-                            .append(c.name().id()).append(c.ran() ? "" : " (not run)").append("</span>");
+                            .append(c.name().id()).append(c.outcome() == CheckResult.Outcome.FAILED ? ""
+                                    : " (" + c.outcome().id().replace('_', ' ') + ")").append("</span>");
                 }
             }
             b.append("</td><td class=\"num\">").append(Html.pct(ReportJson.detectable(t, CheckName.SECOND_MOMENT)))
@@ -117,7 +122,8 @@ public final class HtmlReport {
         for (int i = 0; i < shown.size(); i++) {
             TensorResult t = shown.get(i);
             b.append("<h3><code>").append(Html.esc(t.label())).append("</code>: <span class=\"")
-                    .append(t.verdict().passed() ? "pass\">pass" : "fail\">fail").append("</span></h3>\n");
+                    .append(t.verdict().status().id()).append("\">").append(t.verdict().status().id())
+                    .append("</span></h3>\n");
             charts(b, drawn.get(i));
         }
     }

@@ -69,7 +69,7 @@ public final class Json {
         o.put("precision", v.precision().id());
         o.put("scheme", e.scheme().toString());
         o.set("expected", expected(e));
-        o.put("verdict", v.passed() ? "pass" : "fail");
+        o.put("verdict", v.status().id());
         num(o, "alpha", v.alpha());
         if (v.source() != null) {
             o.put("generator", v.source().source().name());
@@ -105,6 +105,7 @@ public final class Json {
         num(o, "alpha", c.alpha());
         o.put("passed", c.passed());
         o.put("ran", c.ran());
+        o.put("outcome", c.outcome().id());
         o.put("hard", c.hard());
         num(o, "detectable_scale_error", c.detectableScaleError());
         o.put("message", c.message());

@@ -23,12 +23,12 @@ public final class JunitXml {
                 tests++;
                 cases.append("    <testcase classname=\"").append(attr(Ids.junitClass(t))).append("\" name=\"")
                         .append(attr(c.name().id())).append("\" time=\"0\"");
-                if (c.passed()) {
+                if (c.outcome() == CheckResult.Outcome.PASSED) {
                     cases.append("/>\n");
                     continue;
                 }
                 cases.append(">\n");
-                if (c.ran()) {
+                if (c.failed()) {
                     failures++;
                     cases.append("      <failure message=\"").append(attr(c.message())).append("\" type=\"")
                             .append(attr(c.name().id())).append("\">").append(text(t.verdict().explain()))

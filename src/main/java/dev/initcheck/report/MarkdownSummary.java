@@ -16,11 +16,13 @@ public final class MarkdownSummary {
 
     public static String write(Report r) {
         StringBuilder b = new StringBuilder();
-        long failed = r.tensors().stream().filter(t -> !t.verdict().passed()).count();
-        b.append("# initcheck ").append(r.info().command()).append(": ").append(r.passed() ? "PASS ✓" : "FAIL ✗")
-                .append("\n\n");
-        b.append(String.format(Locale.ROOT, "%d tensors checked, %d passed, %d failed; false-alarm budget %s",
-                r.tensors().size(), r.tensors().size() - failed, failed, fmt(r.info().alpha())));
+        long failed = r.tensors().stream().filter(t -> t.verdict().failed()).count();
+        long passed = r.tensors().stream().filter(t -> t.verdict().passed()).count();
+        b.append("# initcheck ").append(r.info().command()).append(": ")
+                .append(r.passed() ? "PASS ✓" : failed > 0 ? "FAIL ✗" : "INCONCLUSIVE ?").append("\n\n");
+        b.append(String.format(Locale.ROOT, "%d tensors checked, %d passed, %d failed, %d inconclusive; false-alarm"
+                + " budget %s", r.tensors().size(), passed, failed, r.tensors().size() - passed - failed,
+                fmt(r.info().alpha())));
         if (r.info().seed() != null) {
             b.append(", seed ").append(r.info().seed()).append(" (").append(r.info().generator()).append(')');
         }
@@ -66,15 +68,18 @@ public final class MarkdownSummary {
             b.append("| `").append(row.getKey()).append("` |");
             for (String c : cols) {
                 TensorResult t = row.getValue().get(c);
-                b.append(' ').append(t == null ? "" : t.verdict().passed() ? "✓" : "✗ " + failing(t)).append(" |");
+                b.append(' ').append(t == null ? "" : t.verdict().passed() ? "✓"
+                        : (t.verdict().failed() ? "✗ " : "? ") + failing(t)).append(" |");
             }
             b.append('\n');
         }
     }
 
     private static String failing(TensorResult t) {
-        return String.join(", ", t.verdict().checks().stream().filter(c -> !c.passed())
-                .map(c -> c.name().id() + (c.ran() ? "" : " (not run)")).toList());
+        return String.join(", ", t.verdict().checks().stream()
+                .filter(c -> c.outcome() != CheckResult.Outcome.PASSED)
+                .map(c -> c.name().id() + (c.outcome() == CheckResult.Outcome.FAILED ? ""
+                        : " (" + c.outcome().id().replace('_', ' ') + ")")).toList());
     }
 
     static String fmt(double v) {

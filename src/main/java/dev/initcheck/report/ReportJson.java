@@ -63,9 +63,11 @@ public final class ReportJson {
 
     private static ObjectNode summary(Report r) {
         ObjectNode o = Json.object();
-        o.put("verdict", r.passed() ? "pass" : "fail");
-        long failed = r.tensors().stream().filter(t -> !t.verdict().passed()).count();
-        o.put("tensors_passed", r.tensors().size() - failed);
+        long failed = r.tensors().stream().filter(t -> t.verdict().failed()).count();
+        long passed = r.tensors().stream().filter(t -> t.verdict().passed()).count();
+        o.put("verdict", r.passed() ? "pass" : failed > 0 ? "fail" : "inconclusive");
+        o.put("tensors_passed", passed);
+        o.put("tensors_inconclusive", r.tensors().size() - passed - failed);
         o.put("tensors_failed", failed);
         ArrayNode f = o.putArray("failures");
         for (TensorResult t : r.tensors()) {
