@@ -1,7 +1,5 @@
 package dev.initcheck.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -113,25 +110,18 @@ final class ManifestCheck {
         return new Verdict(v.expectation(), v.n(), v.precision(), alpha, all, v.source());
     }
 
-    /** JSON: a list with one {@code check}-style object per entry, plus {@code entry} (1-based). */
-    static void print(PrintWriter w, OutputFormat format, List<Checked> checked) {
-        if (format == OutputFormat.JSON) {
-            ArrayNode list = Json.array();
-            for (Checked c : checked) {
-                ObjectNode o = Json.verdict(c.verdict(), c.entry().fileAsWritten(), c.entry().target().tensor());
-                o.put("entry", c.entry().index());
-                list.add(o);
-            }
-            w.print(Json.write(list));
-            return;
-        }
+    /** As {@link CheckOutput}: each entry is a row (with its 1-based {@code entry} in JSON); nothing is skipped. */
+    static void print(PrintWriter w, OutputFormat format, Path manifest, double alpha, List<Checked> checked) {
+        List<CheckOutput.Row> rows = new ArrayList<>();
         for (Checked c : checked) {
-            CheckCommand.printText(w, new TensorCheck.Target(Path.of(c.entry().fileAsWritten()),
-                    c.entry().target().tensor()), c.verdict());
+            rows.add(new CheckOutput.Row(c.entry().fileAsWritten(), c.entry().target().tensor(), c.verdict(),
+                    c.entry().index()));
         }
-        long failed = checked.stream().filter(c -> !c.verdict().passed()).count();
-        w.printf(Locale.ROOT, "%d of %d tensors conform%s%n", checked.size() - failed, checked.size(),
-                failed == 0 ? "" : "; " + failed + " do not");
+        if (format == OutputFormat.JSON) {
+            w.print(Json.write(CheckOutput.json("manifest", manifest.toString(), alpha, rows, List.of())));
+        } else {
+            CheckOutput.text(w, rows, manifest.toString(), List.of());
+        }
     }
 
     static boolean passed(List<Checked> checked) {

@@ -103,6 +103,11 @@ public final class TensorFiles {
         }
     }
 
+    /** The name of the tensor of a single-tensor file (.npy, .csv, .txt): the file name without its extension. */
+    public static String defaultName(Path file) {
+        return NpyFormat.stem(file);
+    }
+
     private static Format formatOf(Where where, Path file) throws TensorFormatException {
         Path name = file.getFileName();
         String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
