@@ -44,7 +44,8 @@ final class CheckReport {
         for (Item i : items) {
             Verdict v = i.verdict();
             double[] sorted = null;
-            if (v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS) {
+            if (v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS
+                    && HeapGuard.fits(8 * v.n())) {
                 try (TensorSource src = TensorFiles.open(i.target().file(), i.target().tensor(), i.csvShape())) {
                     sorted = src.readAllCOrder();
                 }

@@ -62,6 +62,7 @@ final class IdentifyCommand implements Callable<Integer> {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), tensorOptions.csvShape())) {
             TensorInfo info = src.info();
             shapeInfo = TensorCheck.expectation(t, info, Scheme.parse("zeros"), tensorOptions);
+            HeapGuard.requireIdentify(t, info, shapeInfo);
             ranking = Identification.rank(src.readAllCOrder(), shapeInfo.shape(), shapeInfo.layout(),
                     shapeInfo.fans(), TensorCheck.precision(info.dtype()), alpha.value());
         }

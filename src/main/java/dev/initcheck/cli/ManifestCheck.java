@@ -6,6 +6,7 @@ import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorSource;
 import dev.initcheck.report.Json;
 import java.io.PrintWriter;
@@ -81,10 +82,48 @@ final class ManifestCheck {
         return out;
     }
 
+    /**
+     * The first {@value #PAIR_VALUES} values in C order, streamed: a huge tensor is never read whole for them. A
+     * Fortran-ordered tensor of rank 2 or more stores them apart, so it is read whole, if the heap can hold it.
+     */
     private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {
-            double[] all = src.readAllCOrder();
-            return all.length <= PAIR_VALUES ? all : Arrays.copyOf(all, PAIR_VALUES);
+            TensorInfo info = src.info();
+            int m = (int) Math.min(info.size(), PAIR_VALUES);
+            if (info.fortranOrder() && info.rank() > 1) {
+                if (!HeapGuard.fits(8 * info.size())) {
+                    throw new IllegalArgumentException(t.file() + ": tensor '" + t.tensor() + "': the cross-tensor "
+                            + "check reads this Fortran-ordered tensor whole, which needs "
+                            + HeapGuard.bytes(8 * info.size()) + " of heap; the JVM has "
+                            + HeapGuard.bytes(HeapGuard.available()) + " available: give it a larger heap (-Xmx)");
+                }
+                return Arrays.copyOf(src.readAllCOrder(), m);
+            }
+            double[] out = new double[m];
+            int[] filled = {0};
+            try {
+                src.forEachChunk((buf, len) -> {
+                    int k = Math.min(len, m - filled[0]);
+                    System.arraycopy(buf, 0, out, filled[0], k);
+                    filled[0] += k;
+                    if (filled[0] == m) {
+                        throw Enough.INSTANCE;
+                    }
+                });
+            } catch (Enough done) {
+                // the prefix is complete; the rest of the tensor is not read
+            }
+            return out;
+        }
+    }
+
+    /** Stops a streaming pass once the prefix is complete (no stack trace: it is not an error). */
+    private static final class Enough extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Enough INSTANCE = new Enough();
+
+        private Enough() {
+            super(null, null, false, false);
         }
     }
 
