@@ -4,6 +4,7 @@ import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.report.Json;
+import dev.initcheck.report.Report;
 import dev.initcheck.scheme.Scheme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,7 +88,10 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             CheckOutput.text(w, rows, file.toString(), selection.skipped());
         }
-        return finish(items);
+        List<Report.Skipped> skipped = new ArrayList<>();
+        selection.skipped().forEach(x -> skipped.add(new Report.Skipped(file.toString(), x.name(), x.dtype(),
+                x.reason())));
+        return finish(items, skipped);
     }
 
     /** {@code --manifest}: exactly one of FILE + --scheme or --manifest; per-tensor options come from the entries. */
@@ -110,12 +114,13 @@ final class CheckCommand implements Callable<Integer> {
         for (ManifestCheck.Checked c : checked) {
             items.add(new CheckReport.Item(c.entry().fileAsWritten(), c.entry().target(), null, c.verdict()));
         }
-        return finish(items);
+        return finish(items, List.of());
     }
 
-    private Integer finish(List<CheckReport.Item> items) throws TensorFormatException, java.io.IOException {
+    private Integer finish(List<CheckReport.Item> items, List<Report.Skipped> skipped)
+            throws TensorFormatException, java.io.IOException {
         if (report != null) {
-            CheckReport.write(report, items, alpha.value());
+            CheckReport.write(report, items, skipped, alpha.value());
         }
         return items.stream().allMatch(i -> i.verdict().passed()) ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
     }

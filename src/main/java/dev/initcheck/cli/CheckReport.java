@@ -38,7 +38,8 @@ final class CheckReport {
     record Item(String file, TensorCheck.Target target, long[] csvShape, Verdict verdict) {
     }
 
-    static void write(Path dir, List<Item> items, double alpha) throws IOException, TensorFormatException {
+    static void write(Path dir, List<Item> items, List<Report.Skipped> skipped, double alpha)
+            throws IOException, TensorFormatException {
         long start = System.nanoTime();
         List<TensorResult> results = new ArrayList<>();
         for (Item i : items) {
@@ -54,7 +55,7 @@ final class CheckReport {
             results.add(new TensorResult(i.file(), i.target().tensor(), v, sorted));
         }
         Report r = new Report(new Report.RunInfo("check", null, null, alpha, null,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), results, null, null, null);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), results, null, null, null, skipped);
         ReportFiles.write(dir, r, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -46,6 +46,24 @@ class CheckFilesTest {
     }
 
     @Test
+    void skippedTensorsAreListedInEveryReportFile() throws Exception {
+        Path f = npzWithABufferOfIntegers();
+        Path out = dir.resolve("rep");
+        CliRun r = CliRun.of("check", f.toString(), "--scheme", "he_uniform", "--report", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("skipped")).hasSize(1);
+        assertThat(report.get("skipped").get(0).get("tensor").asText()).isEqualTo("bn.num_batches_tracked");
+        assertThat(report.get("skipped").get(0).get("dtype").asText()).isEqualTo("int64");
+        assertThat(report.get("verdicts")).hasSize(2);
+        assertThat(Files.readString(out.resolve("junit.xml"))).contains("<testcase classname=\"initcheck.skipped\" "
+                + "name=\"" + f + " [bn.num_batches_tracked]\" time=\"0\">\n      <skipped message=\"int64: not a float");
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("Not checked (1): `" + f + " [bn.num_batches_tracked] (int64: not a float");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("not checked");
+    }
+
+    @Test
     void integerTensorsOfSafetensorsAreSkippedInTextAndJson() throws Exception {
         Map<String, Object[]> t = new LinkedHashMap<>();
         t.put("fc.weight", new Object[] {"F32", "[64,32]", ContainerFiles.float32("he_uniform", 3, 64, 32)});
