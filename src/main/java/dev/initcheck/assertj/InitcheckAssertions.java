@@ -10,7 +10,7 @@ import dev.initcheck.scheme.Initializer;
  *
  * <pre>{@code
  * InitcheckAssertions.assertThat(weights).withShape(256, 512).inLayout(Layout.PYTORCH).conformsTo("he_uniform");
- * InitcheckAssertions.assertThat(myInit).conformsTo("he_uniform").forShapes(Shape.of(256, 512), Shape.of(64, 3, 3, 3));
+ * InitcheckAssertions.assertThat(myInit).forShapes(Shape.of(256, 512), Shape.of(64, 3, 3, 3)).conformsTo("he_uniform");
  * }</pre>
  */
 public final class InitcheckAssertions {
@@ -27,7 +27,10 @@ public final class InitcheckAssertions {
         return SamplesAssert.of(samples);
     }
 
-    /** An initializer, checked by drawing tensors of the shapes given to {@link InitializerAssert#forShapes}. */
+    /**
+     * An initializer, checked by {@link InitializerAssert#conformsTo} on tensors it draws: of the shapes given to
+     * {@link InitializerAssert#forShapes} before, or of {@link InitializerAssert#defaultShapes}.
+     */
     public static InitializerAssert assertThat(Initializer initializer) {
         return new InitializerAssert(initializer);
     }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,39 +23,43 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sizes", defaultValue = "1000000,10000000", split = ",", description = "Sample sizes.")
+    @Option(names = "--sizes", defaultValue = "1000000,10000000", split = ",", paramLabel = "N",
+            description = "Sample sizes, each at least 1000 (default: ${DEFAULT-VALUE}).")
     List<Long> sizes;
 
-    @Option(names = "--families", defaultValue = "uniform,normal", split = ",", description = "uniform, normal.")
+    @Option(names = "--families", defaultValue = "uniform,normal", split = ",",
+            description = "uniform and/or normal (default: ${DEFAULT-VALUE}).")
     List<String> families;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per tool (median reported).")
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Timed runs per tool, the median reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--seed", defaultValue = "42")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--python", split = ",", defaultValue = "/usr/bin/python3,python3",
             description = "Interpreters to try for scipy (first that imports scipy).")
     List<String> pythons;
 
     @Option(names = "--end-to-end", defaultValue = "100000000",
-            description = "Elements of the float32 .npy checked end to end with -Xmx256m (0 to skip).")
+            description = "Elements of the float32 .npy checked end to end with -Xmx256m, 0 to skip "
+                    + "(default: ${DEFAULT-VALUE}).")
     long endToEnd;
 
-    @Option(names = "--out", defaultValue = "reports/bench.md", description = "Markdown report.")
+    @Option(names = "--out", defaultValue = "reports/bench.md", paramLabel = "FILE",
+            description = "Markdown report (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--work", defaultValue = "target/bench", description = "Scratch directory for sample files.")
+    @Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
+            description = "Scratch directory for sample files (default: ${DEFAULT-VALUE}).")
     Path work;
 
     @Override
     public Integer call() throws IOException {
-        if (repeats < 1 || sizes.stream().anyMatch(n -> n < 1000)) {
-            throw new IllegalArgumentException("--repeats must be >= 1 and --sizes >= 1000");
-        }
+        validate();
         PrintWriter err = spec.commandLine().getErr();
-        Benchmark.Config c = new Benchmark.Config(sizes, families, repeats, seed, pythons, endToEnd, work);
+        Benchmark.Config c = new Benchmark.Config(sizes, families, repeats, seed.value(), pythons, endToEnd, work);
         Benchmark.Result r = Benchmark.run(c, line -> err.println("bench: " + line));
         String md = BenchReport.markdown(r, "java -jar target/initcheck.jar bench " + String.join(" ", commandArgs()));
         if (out.getParent() != null) {
@@ -62,6 +68,21 @@ final class BenchCommand implements Callable<Integer> {
         Files.writeString(out, md);
         spec.commandLine().getOut().print(md);
         return Main.EXIT_OK;
+    }
+
+    private void validate() {
+        CommandLine cl = spec.commandLine();
+        Options.atLeast(cl, "--repeats", repeats, 1);
+        sizes.forEach(n -> Options.atLeast(cl, "--sizes", n, 1000));
+        Options.atLeast(cl, "--end-to-end", endToEnd, 0);
+        for (String f : families) {
+            if (!List.of("uniform", "normal").contains(f)) {
+                throw new CommandLine.ParameterException(cl, "--families must list uniform and/or normal, got '" + f
+                        + "'");
+            }
+        }
+        OutputPaths.file("--out", out);
+        OutputPaths.directory("--work", work);
     }
 
     private List<String> commandArgs() {

@@ -1,17 +1,15 @@
 package dev.initcheck.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.initcheck.check.AlphaBudget;
-import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.report.Json;
+import dev.initcheck.report.Report;
 import dev.initcheck.scheme.Scheme;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,24 +33,29 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--scheme", description = "Declared scheme, e.g. he_normal (required with FILE).")
     String scheme;
 
+    @Option(names = "--tensor", description = "Check only this tensor of a .npz/.safetensors file (default: every "
+            + "float tensor; the others are listed as skipped).")
+    String tensor;
+
     @Option(names = "--manifest", paramLabel = "M.json", description = "Check a whole checkpoint: a JSON list of "
             + "{file, tensor, scheme, layout, fan_in?, fan_out?} (files relative to M.json's folder), one budget, "
-            + "and a cross-correlation check on every pair of tensors. Replaces FILE and --scheme.")
+            + "and a cross-correlation check on every pair of tensors. Replaces FILE, --scheme, --tensor and the "
+            + "layout, fan and shape options.")
     Path manifest;
 
     @Mixin
     TensorOptions tensorOptions;
 
-    @Option(names = "--alpha", defaultValue = "1e-6",
-            description = "False-alarm budget of the run, split over tensors and checks (default ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    AlphaOption alpha;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--ks", defaultValue = "auto",
             description = "KS path: exact (sorted copy), streaming (one pass, binned: D_lo <= D <= D_lo + 1/65536), "
-                    + "or auto (streaming above 2^22 values). Default ${DEFAULT-VALUE}.")
+                    + "or auto (streaming above 2^22 values, or when the heap cannot hold the sorted copy). "
+                    + "Default ${DEFAULT-VALUE}.")
     String ks;
 
     @Option(names = "--strict", description = "Exit 1 also when a tensor is inconclusive (too few values for any "
@@ -65,33 +68,65 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TensorFormatException, java.io.IOException {
-        OutputFormat out = OutputFormat.parse(format);
+        TensorCheck.KsMode mode = ksMode();
+        if (report != null) {
+            OutputPaths.directory("--report", report);
+        }
         if (manifest != null || file == null || scheme == null) {
-            return checkManifest(out);
+            return checkManifest(mode);
         }
         Scheme declared = Scheme.parse(scheme);
-        List<TensorCheck.Target> targets = tensorOptions.targets(file);
-        AlphaBudget budget = AlphaBudget.of(alpha, targets.size());
-        List<Verdict> verdicts = new ArrayList<>();
+        TensorOptions.Selection selection = TensorOptions.select(file, tensor);
+        List<TensorCheck.Target> targets = selection.targets();
+        AlphaBudget budget = AlphaBudget.of(alpha.value(), targets.size());
+        List<CheckOutput.Row> rows = new ArrayList<>();
+        List<CheckReport.Item> items = new ArrayList<>();
         for (TensorCheck.Target t : targets) {
-            verdicts.add(TensorCheck.run(t, declared, tensorOptions, budget.perTensor(), ksMode()));
+            Verdict v = TensorCheck.run(t, declared, tensorOptions, budget.perTensor(), mode);
+            rows.add(new CheckOutput.Row(file.toString(), t.tensor(), v, null));
+            items.add(new CheckReport.Item(file.toString(), t, tensorOptions.csvShape(), v));
         }
-        print(spec.commandLine().getOut(), out, targets, verdicts);
-        if (report != null) {
-            CheckReport.write(report, targets, verdicts, tensorOptions, alpha);
+        PrintWriter w = spec.commandLine().getOut();
+        if (format.value() == OutputFormat.JSON) {
+            w.print(Json.write(CheckOutput.json("file", file.toString(), alpha.value(), rows, selection.skipped())));
+        } else {
+            CheckOutput.text(w, rows, file.toString(), selection.skipped());
         }
-        return exitCode(verdicts, strict);
+        List<Report.Skipped> skipped = new ArrayList<>();
+        selection.skipped().forEach(x -> skipped.add(new Report.Skipped(file.toString(), x.name(), x.dtype(),
+                x.reason())));
+        return finish(items, skipped);
     }
 
-    /** {@code --manifest}: exactly one of FILE + --scheme or --manifest. */
-    private Integer checkManifest(OutputFormat out) throws TensorFormatException {
+    /** {@code --manifest}: exactly one of FILE + --scheme or --manifest; per-tensor options come from the entries. */
+    private Integer checkManifest(TensorCheck.KsMode mode) throws TensorFormatException, java.io.IOException {
         if (manifest == null || file != null || scheme != null) {
             throw new ParameterException(spec.commandLine(), manifest == null
                     ? "give FILE and --scheme, or --manifest" : "--manifest replaces FILE and --scheme; give one or the other");
         }
-        List<ManifestCheck.Checked> checked = ManifestCheck.run(manifest, alpha, ksMode());
-        ManifestCheck.print(spec.commandLine().getOut(), out, checked);
-        return exitCode(checked.stream().map(ManifestCheck.Checked::verdict).toList(), strict);
+        List<String> perTensor = new ArrayList<>(List.of("--tensor"));
+        perTensor.addAll(TensorOptions.NAMES);
+        for (String option : perTensor) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " does not apply with --manifest: each "
+                        + "entry declares its own tensor, layout and fans");
+            }
+        }
+        List<ManifestCheck.Checked> checked = ManifestCheck.run(manifest, alpha.value(), mode);
+        ManifestCheck.print(spec.commandLine().getOut(), format.value(), manifest, alpha.value(), checked);
+        List<CheckReport.Item> items = new ArrayList<>();
+        for (ManifestCheck.Checked c : checked) {
+            items.add(new CheckReport.Item(c.entry().fileAsWritten(), c.entry().target(), null, c.verdict()));
+        }
+        return finish(items, List.of());
+    }
+
+    private Integer finish(List<CheckReport.Item> items, List<Report.Skipped> skipped)
+            throws TensorFormatException, java.io.IOException {
+        if (report != null) {
+            CheckReport.write(report, items, skipped, alpha.value());
+        }
+        return exitCode(items.stream().map(CheckReport.Item::verdict).toList(), strict);
     }
 
     /** 0 unless some tensor fails (or, with {@code strict}, is inconclusive): then 1. */
@@ -106,38 +141,6 @@ final class CheckCommand implements Callable<Integer> {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown --ks '" + ks + "' (valid: auto, exact, streaming)");
-    }
-
-    static void print(PrintWriter w, OutputFormat out, List<TensorCheck.Target> targets, List<Verdict> verdicts) {
-        if (out == OutputFormat.JSON) {
-            if (verdicts.size() == 1) {
-                w.print(Json.write(Json.verdict(verdicts.get(0), targets.get(0).file().toString(), targets.get(0).tensor())));
-            } else {
-                ArrayNode list = Json.array();
-                for (int i = 0; i < verdicts.size(); i++) {
-                    list.add(Json.verdict(verdicts.get(i), targets.get(i).file().toString(), targets.get(i).tensor()));
-                }
-                w.print(Json.write(list));
-            }
-            return;
-        }
-        for (int i = 0; i < verdicts.size(); i++) {
-            printText(w, targets.get(i), verdicts.get(i));
-        }
-    }
-
-    static void printText(PrintWriter w, TensorCheck.Target t, Verdict v) {
-        w.printf(Locale.ROOT, "%s [%s]: %s%n", t.file(), t.tensor(), v.status().name());
-        w.println("  " + v.explain().replace("\n", "\n  "));
-        for (CheckResult c : v.checks()) {
-            w.printf(Locale.ROOT, "  %-4s %-18s %s%n", switch (c.outcome()) {
-                case PASSED -> "ok";
-                case FAILED -> "FAIL";
-                case INCONCLUSIVE -> "??";
-                case NOT_RUN -> "-";
-            }, c.name().id(),
-                    c.message());
-        }
+        throw new ParameterException(spec.commandLine(), "--ks must be auto, exact or streaming, got '" + ks + "'");
     }
 }

@@ -27,24 +27,35 @@ final class CheckReport {
     private CheckReport() {
     }
 
-    static void write(Path dir, List<TensorCheck.Target> targets, List<Verdict> verdicts, TensorOptions o,
-                      double alpha) throws IOException, TensorFormatException {
+    /**
+     * One checked tensor of the report.
+     *
+     * @param file     the file as the user wrote it (command line or manifest)
+     * @param target   where to read the values again for the charts
+     * @param csvShape the shape given for CSV data, or null
+     * @param verdict  its verdict
+     */
+    record Item(String file, TensorCheck.Target target, long[] csvShape, Verdict verdict) {
+    }
+
+    static void write(Path dir, List<Item> items, List<Report.Skipped> skipped, double alpha)
+            throws IOException, TensorFormatException {
         long start = System.nanoTime();
         List<TensorResult> results = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            TensorCheck.Target t = targets.get(i);
-            Verdict v = verdicts.get(i);
+        for (Item i : items) {
+            Verdict v = i.verdict();
             double[] sorted = null;
-            if (v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS) {
-                try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
+            if (v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS
+                    && HeapGuard.fits(8 * v.n())) {
+                try (TensorSource src = TensorFiles.open(i.target().file(), i.target().tensor(), i.csvShape())) {
                     sorted = src.readAllCOrder();
                 }
                 Arrays.sort(sorted);
             }
-            results.add(new TensorResult(t.file().toString(), t.tensor(), v, sorted));
+            results.add(new TensorResult(i.file(), i.target().tensor(), v, sorted));
         }
         Report r = new Report(new Report.RunInfo("check", null, null, alpha, null,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), results, null, null, null);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), results, null, null, null, skipped);
         ReportFiles.write(dir, r, (System.nanoTime() - start) / 1e9);
     }
 }

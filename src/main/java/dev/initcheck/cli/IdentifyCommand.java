@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code initcheck identify FILE}: which catalogue scheme explains a tensor best. */
 @Command(name = "identify", mixinStandardHelpOptions = true,
         description = "Rank every catalogue scheme by how well it explains one tensor (KS distance to its law for "
-                + "the tensor's shape, and the verdict of the full checks). Exit 0: some scheme passes, 1: none, "
-                + "2: bad input.")
+                + "the tensor's shape, and the verdict of the full checks, the budget split over every scheme tried). "
+                + "Exit 0: some scheme passes, 1: none, 2: bad input.")
 final class IdentifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,23 +34,26 @@ final class IdentifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The tensor file.")
     Path file;
 
+    @Option(names = "--tensor", description = "The tensor to identify; required when a .npz/.safetensors file "
+            + "holds more than one float tensor.")
+    String tensor;
+
     @Mixin
     TensorOptions tensorOptions;
 
-    @Option(names = "--alpha", defaultValue = "1e-6",
-            description = "False-alarm budget, split over every scheme tried (default ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    AlphaOption alpha;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws TensorFormatException {
-        OutputFormat out = OutputFormat.parse(format);
-        List<TensorCheck.Target> targets = tensorOptions.targets(file);
+        OutputFormat out = format.value();
+        List<TensorCheck.Target> targets = TensorOptions.select(file, tensor).targets();
         if (targets.size() != 1) {
-            throw new IllegalArgumentException(file.getFileName() + " holds " + targets.size()
-                    + " tensors; pick one with --tensor (" + String.join(", ",
+            throw new IllegalArgumentException(file + " holds " + targets.size()
+                    + " float tensors; name one with --tensor (" + String.join(", ",
                     targets.stream().map(TensorCheck.Target::tensor).toList()) + ")");
         }
         TensorCheck.Target t = targets.get(0);
@@ -59,8 +62,9 @@ final class IdentifyCommand implements Callable<Integer> {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), tensorOptions.csvShape())) {
             TensorInfo info = src.info();
             shapeInfo = TensorCheck.expectation(t, info, Scheme.parse("zeros"), tensorOptions);
+            HeapGuard.requireIdentify(t, info, shapeInfo);
             ranking = Identification.rank(src.readAllCOrder(), shapeInfo.shape(), shapeInfo.layout(),
-                    shapeInfo.fans(), TensorCheck.precision(info.dtype()), alpha);
+                    shapeInfo.fans(), TensorCheck.precision(info.dtype()), alpha.value());
         }
         PrintWriter w = spec.commandLine().getOut();
         if (out == OutputFormat.JSON) {

@@ -28,7 +28,8 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--shape", description = "Weight shape, e.g. 256,512 or 64,32,3,3: print the numbers for it.")
     String shape;
 
-    @Option(names = "--layout", defaultValue = "pytorch", description = "pytorch ([out,in,*k]) or keras ([*k,in,out]).")
+    @Option(names = "--layout", defaultValue = "pytorch",
+            description = "pytorch ([out,in,*k]) or keras ([*k,in,out]) (default: ${DEFAULT-VALUE}).")
     String layout;
 
     @Option(names = "--fan-in", description = "Override fan_in.")
@@ -40,6 +41,12 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (fanIn != null) {
+            Options.atLeast(spec.commandLine(), "--fan-in", fanIn, 1);
+        }
+        if (fanOut != null) {
+            Options.atLeast(spec.commandLine(), "--fan-out", fanOut, 1);
+        }
         List<Scheme> schemes = scheme != null ? List.of(Scheme.parse(scheme)) : Catalogue.defaults();
         Layout lay = Layout.parse(layout);
         if (shape == null && fanIn == null && fanOut == null) {

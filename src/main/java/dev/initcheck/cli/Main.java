@@ -1,18 +1,20 @@
 package dev.initcheck.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code initcheck} command. Exit codes: 0 conforms, 1 does not conform, 2 bad input or usage.
- * Errors are one line on stderr, never a stack trace.
+ * Errors are one line on stderr, never a stack trace. Without a command it prints the usage to stderr and exits 2;
+ * {@code initcheck help [COMMAND]} prints the usage of a command.
  */
 @Command(name = "initcheck", mixinStandardHelpOptions = true, version = "initcheck 0.1.0",
         description = "Certifies neural-network weight initializers against their mathematics.",
         subcommands = {ListCommand.class, CheckCommand.class, PropagateCommand.class, BenchCommand.class,
-                CalibrateCommand.class, SuiteCommand.class, IdentifyCommand.class})
-public final class Main implements Runnable {
+                CalibrateCommand.class, SuiteCommand.class, IdentifyCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_NONCONFORMANT = 1;
     public static final int EXIT_BAD_INPUT = 2;
@@ -20,9 +22,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return EXIT_BAD_INPUT;
     }
 
     public static void main(String[] args) {
@@ -44,9 +48,9 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(t -> EXIT_BAD_INPUT);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("initcheck: " + ex.getMessage().lines().findFirst().orElse(""));
-            ex.getCommandLine().getErr().println("Try 'initcheck " + ex.getCommandLine().getCommandName()
-                    + " --help' for usage.");
+            String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
+            ex.getCommandLine().getErr().println("initcheck: " + message + " (usage: '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {

@@ -1,13 +1,12 @@
 package dev.initcheck.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorSource;
 import dev.initcheck.report.Json;
 import java.io.PrintWriter;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,10 +82,48 @@ final class ManifestCheck {
         return out;
     }
 
+    /**
+     * The first {@value #PAIR_VALUES} values in C order, streamed: a huge tensor is never read whole for them. A
+     * Fortran-ordered tensor of rank 2 or more stores them apart, so it is read whole, if the heap can hold it.
+     */
     private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {
-            double[] all = src.readAllCOrder();
-            return all.length <= PAIR_VALUES ? all : Arrays.copyOf(all, PAIR_VALUES);
+            TensorInfo info = src.info();
+            int m = (int) Math.min(info.size(), PAIR_VALUES);
+            if (info.fortranOrder() && info.rank() > 1) {
+                if (!HeapGuard.fits(8 * info.size())) {
+                    throw new IllegalArgumentException(t.file() + ": tensor '" + t.tensor() + "': the cross-tensor "
+                            + "check reads this Fortran-ordered tensor whole, which needs "
+                            + HeapGuard.bytes(8 * info.size()) + " of heap; the JVM has "
+                            + HeapGuard.bytes(HeapGuard.available()) + " available: give it a larger heap (-Xmx)");
+                }
+                return Arrays.copyOf(src.readAllCOrder(), m);
+            }
+            double[] out = new double[m];
+            int[] filled = {0};
+            try {
+                src.forEachChunk((buf, len) -> {
+                    int k = Math.min(len, m - filled[0]);
+                    System.arraycopy(buf, 0, out, filled[0], k);
+                    filled[0] += k;
+                    if (filled[0] == m) {
+                        throw Enough.INSTANCE;
+                    }
+                });
+            } catch (Enough done) {
+                // the prefix is complete; the rest of the tensor is not read
+            }
+            return out;
+        }
+    }
+
+    /** Stops a streaming pass once the prefix is complete (no stack trace: it is not an error). */
+    private static final class Enough extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Enough INSTANCE = new Enough();
+
+        private Enough() {
+            super(null, null, false, false);
         }
     }
 
@@ -113,28 +149,21 @@ final class ManifestCheck {
         return new Verdict(v.expectation(), v.n(), v.precision(), alpha, all, v.source());
     }
 
-    /** JSON: a list with one {@code check}-style object per entry, plus {@code entry} (1-based). */
-    static void print(PrintWriter w, OutputFormat format, List<Checked> checked) {
-        if (format == OutputFormat.JSON) {
-            ArrayNode list = Json.array();
-            for (Checked c : checked) {
-                ObjectNode o = Json.verdict(c.verdict(), c.entry().fileAsWritten(), c.entry().target().tensor());
-                o.put("entry", c.entry().index());
-                list.add(o);
-            }
-            w.print(Json.write(list));
-            return;
-        }
+    /** As {@link CheckOutput}: each entry is a row (with its 1-based {@code entry} in JSON); nothing is skipped. */
+    static void print(PrintWriter w, OutputFormat format, Path manifest, double alpha, List<Checked> checked) {
+        List<CheckOutput.Row> rows = new ArrayList<>();
         for (Checked c : checked) {
-            CheckCommand.printText(w, new TensorCheck.Target(Path.of(c.entry().fileAsWritten()),
-                    c.entry().target().tensor()), c.verdict());
+            rows.add(new CheckOutput.Row(c.entry().fileAsWritten(), c.entry().target().tensor(), c.verdict(),
+                    c.entry().index()));
         }
-        long failed = checked.stream().filter(c -> c.verdict().failed()).count();
-        w.printf(Locale.ROOT, "%d of %d tensors conform%s%n", checked.size() - failed, checked.size(),
-                failed == 0 ? "" : "; " + failed + " do not");
+        if (format == OutputFormat.JSON) {
+            w.print(Json.write(CheckOutput.json("manifest", manifest.toString(), alpha, rows, List.of())));
+        } else {
+            CheckOutput.text(w, rows, manifest.toString(), List.of());
+        }
     }
 
     static boolean passed(List<Checked> checked) {
-        return checked.stream().allMatch(c -> c.verdict().passed());
+        return checked.stream().noneMatch(c -> c.verdict().failed());
     }
 }

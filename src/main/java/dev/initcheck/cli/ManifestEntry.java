@@ -83,7 +83,6 @@ record ManifestEntry(int index, String fileAsWritten, TensorCheck.Target target,
         String tensor = text(node, "tensor", at, false);
         at = at + " (" + file + (tensor == null ? "" : " [" + tensor + "]") + ")";
         TensorOptions o = new TensorOptions();
-        o.tensor = tensor;
         o.layout = text(node, "layout", at, true);
         o.fanIn = fan(node, "fan_in", at);
         o.fanOut = fan(node, "fan_out", at);

@@ -1,7 +1,10 @@
 package dev.initcheck.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.initcheck.propagation.Activation;
 import dev.initcheck.propagation.PropagationRow;
 import dev.initcheck.propagation.PropagationTable;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,32 +47,31 @@ final class PropagateCommand implements Callable<Integer> {
                     + "contain commas, e.g. 'normal(stddev=0.1,mean=0)'.")
     String schemes;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "Inputs per pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "1000",
+            description = "Inputs per pass, at least 2 (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the input and weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--layout", defaultValue = "pytorch", description = "pytorch ([out,in]) or keras ([in,out]).")
+    @Option(names = "--layout", defaultValue = "pytorch",
+            description = "pytorch ([out,in]) or keras ([in,out]) (default: ${DEFAULT-VALUE}).")
     String layout;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws Exception {
-        String fmt = format.strip().toLowerCase(Locale.ROOT);
-        if (!fmt.equals("text") && !fmt.equals("json")) {
-            throw new IllegalArgumentException("unknown format '" + format + "' (valid: text, json)");
-        }
+        Options.atLeast(spec.commandLine(), "--batch", batch, 2);
         int[] w = parseWidths(widths);
         Activation act = Activation.parse(activation);
         Layout lay = Layout.parse(layout);
         List<Scheme> list = splitSchemes(schemes).stream().map(Scheme::parse).toList();
-        PropagationTable table = PropagationTable.of(list, lay, w, act, batch, SeededRandom.of(seed));
+        PropagationTable table = PropagationTable.of(list, lay, w, act, batch, SeededRandom.of(seed.value()));
         PrintWriter out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(table.rows()));
+        if (format.value() == OutputFormat.JSON) {
+            out.println(json(table));
         } else {
             printText(out, table, w, act, lay);
         }
@@ -77,7 +80,7 @@ final class PropagateCommand implements Callable<Integer> {
 
     private void printText(PrintWriter out, PropagationTable table, int[] w, Activation act, Layout lay) {
         out.printf(Locale.ROOT, "propagate: widths %s, activation %s, batch %d, seed %d, layout %s%n",
-                Arrays.stream(w).mapToObj(Integer::toString).collect(Collectors.joining(",")), act.id(), batch, seed,
+                Arrays.stream(w).mapToObj(Integer::toString).collect(Collectors.joining(",")), act.id(), batch, seed.value(),
                 lay.id());
         out.printf(Locale.ROOT, "%-24s %5s %12s %12s %10s %14s%n", "scheme", "layer", "mean", "std", "saturated",
                 "predicted_std");
@@ -89,6 +92,18 @@ final class PropagateCommand implements Callable<Integer> {
         for (Map.Entry<String, Regime> e : table.regimes().entrySet()) {
             out.printf(Locale.ROOT, "%s: %s%n", e.getKey(), e.getValue().id());
         }
+    }
+
+    /** The rows as a JSON list, each with its scheme's {@code regime}, as the text prints it. */
+    static String json(PropagationTable table) throws JsonProcessingException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode rows = mapper.createArrayNode();
+        for (PropagationRow r : table.rows()) {
+            ObjectNode o = mapper.valueToTree(r);
+            o.put("regime", table.regime(r.scheme()).id());
+            rows.add(o);
+        }
+        return mapper.writeValueAsString(rows);
     }
 
     static int[] parseWidths(String text) {

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,33 +25,29 @@ final class SuiteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "reports", description = "Report directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "target/reports", paramLabel = "DIR",
+            description = "Report directory (default: ${DEFAULT-VALUE}; --out reports refreshes the committed reports).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the run (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
-    @Option(names = "--samples", defaultValue = "0",
-            description = "Values per (scheme, shape); independent tensors are pooled when N exceeds the shape's "
-                    + "size (default: the shape's size).")
-    long samples;
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Values per (scheme, shape), at least 1; independent tensors are pooled when N exceeds the "
+                    + "shape's size (default: the shape's size).")
+    Long samples;
 
-    @Option(names = "--alpha", defaultValue = "1e-6",
-            description = "False-alarm budget of the whole run, split over every tensor (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    AlphaOption alpha;
 
     @Override
     public Integer call() throws Exception {
-        if (samples < 0) {
-            throw new IllegalArgumentException("--samples must be >= 1 (or 0 for the shape's size), got " + samples);
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("--alpha must be in (0, 1), got " + alpha);
-        }
+        long n = samples == null ? 0 : Options.atLeast(spec.commandLine(), "--samples", samples, 1);
+        OutputPaths.directory("--out", out);
         PrintWriter err = spec.commandLine().getErr();
         ProgressDisplay progress = new ProgressDisplay(err, System.console() != null);
         long start = System.nanoTime();
-        Suite.Config config = Suite.Config.defaults().withSeed(seed).withSamples(samples).withAlpha(alpha)
+        Suite.Config config = Suite.Config.defaults().withSeed(seed.value()).withSamples(n).withAlpha(alpha.value())
                 .withProgress(progress);
         Report report = Suite.run(config, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         progress.step("reports", "index.html, report.json, junit.xml, summary.md", 0, 1);
@@ -65,7 +62,8 @@ final class SuiteCommand implements Callable<Integer> {
     private void print(PrintWriter w, Report r, double seconds) {
         long failed = r.tensors().stream().filter(t -> !t.verdict().passed()).count();
         w.printf(Locale.ROOT, "suite: %s — %d of %d tensors conform (false-alarm budget %s, seed %d)%n",
-                r.passed() ? "PASS" : "FAIL", r.tensors().size() - failed, r.tensors().size(), alpha, seed);
+                r.passed() ? "PASS" : "FAIL", r.tensors().size() - failed, r.tensors().size(), alpha.value(),
+                seed.value());
         for (TensorResult t : r.tensors()) {
             if (!t.verdict().passed()) {
                 w.println("  FAIL " + t.verdict().explain().replace("\n", "\n  "));

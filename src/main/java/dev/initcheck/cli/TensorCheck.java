@@ -38,7 +38,7 @@ final class TensorCheck {
             TensorInfo info = src.info();
             Expectation e = expectation(t, info, scheme, o);
             Precision p = precision(info.dtype());
-            if (streaming(e, info.size(), mode)) {
+            if (streaming(e, info.size(), mode) || HeapGuard.mustStream(t, info, e, mode)) {
                 BinEdges edges = BinEdges.of(e.distribution(), p, StreamingSummary.DEFAULT_BINS);
                 StreamingSummary s = StreamingEngine.summarize(src, edges, StreamingEngine.defaultThreads());
                 return Conformance.check(s.moments(), s, e, p, alphaPerTensor);

@@ -31,6 +31,7 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
         if (Double.isNaN(lower) || Double.isNaN(upper)) {
             throw new IllegalArgumentException("cut-offs must not be NaN");
         }
+        requireRepresentable(parentMean, parentSd, lower, upper);
     }
 
     public static TruncatedNormal of(double parentMean, double parentSd, double lower, double upper) {
@@ -56,9 +57,11 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
 
     /** Raw moments E[Y^k], k = 0..4, of the standardised truncated law. */
     private double[] standardRawMoments() {
+        return standardRawMoments(alpha(), beta());
+    }
+
+    private static double[] standardRawMoments(double a, double b) {
         NormalDistribution std = NormalDistribution.of(0, 1);
-        double a = alpha();
-        double b = beta();
         double z = a > 0 ? std.survivalProbability(a) - std.survivalProbability(b)
                 : std.cumulativeProbability(b) - std.cumulativeProbability(a);
         double[] m = new double[5];
@@ -150,5 +153,37 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
     public String describe() {
         return "N(" + Checks.fmt(parentMean) + ", parent sd=" + Checks.fmt(parentSd) + ") truncated to ["
                 + Checks.fmt(lower) + ", " + Checks.fmt(upper) + "]";
+    }
+
+    /**
+     * Refuses cut-offs between which the parent holds too little probability for the law to exist in double
+     * precision: the mass Z = P(lower &lt;= X &lt;= upper) must be a normal double (at least 2.2e-308; far out in a
+     * tail, e.g. [40, 41] sd from the mean, it underflows to 0 and every CDF value would be 0/0), and the moments
+     * the checks use must come out consistent (mean inside the cut-offs, positive finite variance and fourth
+     * central moment), which fails when the interval is so narrow or so far out that the recursion cancels.
+     */
+    private static void requireRepresentable(double mean, double sd, double lower, double upper) {
+        double a = (lower - mean) / sd;
+        double b = (upper - mean) / sd;
+        NormalDistribution std = NormalDistribution.of(0, 1);
+        double z = a > 0 ? std.survivalProbability(a) - std.survivalProbability(b)
+                : std.cumulativeProbability(b) - std.cumulativeProbability(a);
+        String law = "N(" + mean + ", " + sd + ") cut at [" + lower + ", " + upper + "]";
+        if (!(z >= Double.MIN_NORMAL)) {
+            throw new IllegalArgumentException(law + ": the cut-offs hold probability " + z + " of the parent normal, "
+                    + "too little to define the truncated law in double precision (at least " + Double.MIN_NORMAL
+                    + " is needed)");
+        }
+        double[] m = standardRawMoments(a, b);
+        double variance = m[2] - m[1] * m[1];
+        double mu = m[1];
+        double central4 = m[4] - 4 * m[3] * mu + 6 * m[2] * mu * mu - 3 * mu * mu * mu * mu;
+        if (!(mu >= a && mu <= b && variance > 0 && Double.isFinite(variance) && central4 > 0
+                && Double.isFinite(central4))) {
+            throw new IllegalArgumentException(law + ": its moments cannot be computed in double precision (the "
+                    + "cut-offs are too narrow or too far in a tail; give an infinite cut-off as Infinity): mean "
+                    + (mean + sd * mu) + ", variance " + sd * sd * variance + ", fourth central moment "
+                    + sd * sd * sd * sd * central4);
+        }
     }
 }

@@ -11,10 +11,12 @@ import java.util.List;
  * (as {@code numpy.savetxt} writes headers) are skipped; a UTF-8 byte order mark is ignored.
  * Values follow {@link DecimalParser}; {@code nan} and {@code inf} are values.
  *
- * <p>With a given shape the number of values must equal its product (values fill it in C order).
- * Without one the shape is {@code [rows, columns]} when every row holds the same number of values
- * and that number is above 1 (a single row of 3 values is {@code [1, 3]}), and {@code [count]}
- * otherwise. The tensor is named after the file name without its extension.
+ * <p>Every row must hold the same number of values: a ragged file ({@code 1,2,3} then {@code 4,5})
+ * is refused with the line of the first row that differs. With a given shape the number of values
+ * must equal its product (values fill it in C order). Without one the shape is
+ * {@code [rows, columns]} when the rows hold more than one value each (a single row of 3 values is
+ * {@code [1, 3]}), and {@code [count]} for one value per line. The tensor is named after the file
+ * name without its extension.
  */
 final class CsvFormat {
     private CsvFormat() {
@@ -24,7 +26,7 @@ final class CsvFormat {
     private interface Visitor {
         void token(int line, int start, int end) throws TensorFormatException;
 
-        void rowEnd(int count);
+        void rowEnd(int line, int count) throws TensorFormatException;
     }
 
     private record Parsed(TensorInfo info, double[] values) {
@@ -51,7 +53,7 @@ final class CsvFormat {
                     fileSize, TensorSource.MAX_ARRAY_ELEMENTS);
         }
         byte[] bytes = Files.readAllBytes(file);
-        int[] counts = new int[3]; // values, rows, columns (-1 once rows differ)
+        int[] counts = new int[4]; // values, rows, columns, line of the first row
         scan(where, bytes, new Visitor() {
             @Override
             public void token(int line, int start, int end) {
@@ -59,8 +61,14 @@ final class CsvFormat {
             }
 
             @Override
-            public void rowEnd(int count) {
-                counts[2] = counts[1]++ == 0 || counts[2] == count ? count : -1;
+            public void rowEnd(int line, int count) throws TensorFormatException {
+                if (counts[1]++ == 0) {
+                    counts[2] = count;
+                    counts[3] = line;
+                } else if (count != counts[2]) {
+                    throw where.fail("line %d holds %d value%s but line %d holds %d: rows must all have the same "
+                            + "length", line, count, count == 1 ? "" : "s", counts[3], counts[2]);
+                }
             }
         });
         double[] values = values(where, bytes, counts[0]);
@@ -85,7 +93,7 @@ final class CsvFormat {
             }
 
             @Override
-            public void rowEnd(int count) {
+            public void rowEnd(int line, int count) {
             }
         });
         return values;
@@ -137,7 +145,7 @@ final class CsvFormat {
             }
             pos = b[pos] == ',' ? skipSpace(b, pos + 1, end) : pos;
         }
-        visitor.rowEnd(count);
+        visitor.rowEnd(line, count);
     }
 
     private static int skipSpace(byte[] b, int pos, int end) {

@@ -27,6 +27,12 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, long[] shap
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
+    private static final Set<String> FLOATS = Set.of("f2", "f4", "f8");
+    private static final Map<String, String> NUMPY_NAMES = Map.ofEntries(Map.entry("b1", "bool"),
+            Map.entry("?", "bool"), Map.entry("i1", "int8"), Map.entry("i2", "int16"), Map.entry("i4", "int32"),
+            Map.entry("i8", "int64"), Map.entry("u1", "uint8"), Map.entry("u2", "uint16"), Map.entry("u4", "uint32"),
+            Map.entry("u8", "uint64"), Map.entry("f16", "float128"), Map.entry("c8", "complex64"),
+            Map.entry("c16", "complex128"), Map.entry("O", "object"));
 
     /**
      * Reads the header from the start of {@code in}.
@@ -36,6 +42,11 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, long[] shap
      *                  header is then read in pieces as bytes arrive
      */
     static NpyHeader read(Where where, InputStream in, long available) throws TensorFormatException, IOException {
+        return readRaw(where, in, available).header(where);
+    }
+
+    /** As {@link #read}, stopping before the dict is interpreted (so a non-float tensor can be listed and skipped). */
+    static Raw readRaw(Where where, InputStream in, long available) throws TensorFormatException, IOException {
         int major = readVersion(where, in);
         int lengthBytes = major == 1 ? 2 : 4;
         long headerLength = littleEndian(where, in.readNBytes(lengthBytes), lengthBytes);
@@ -46,7 +57,34 @@ record NpyHeader(DType dtype, ByteOrder order, boolean fortranOrder, long[] shap
             throw where.fail("truncated header: %d of its %d bytes are present", header.length, headerLength);
         }
         String text = new String(header, major < 3 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        return fromDict(where, PyDictParser.parse(where, text), prefix + headerLength);
+        return new Raw(PyDictParser.parse(where, text), prefix + headerLength);
+    }
+
+    /** The header's dict as parsed, and the offset of the data. */
+    record Raw(Map<String, Object> dict, long dataOffset) {
+        /** The interpreted header. */
+        NpyHeader header(Where where) throws TensorFormatException {
+            return fromDict(where, dict, dataOffset);
+        }
+
+        /**
+         * NumPy's name of the element type when it is one initcheck does not read ({@code int64}, {@code bool},
+         * {@code complex64}, {@code structured}, ...); null for float16/32/64 and for a dict without a descr.
+         */
+        String otherDtype() {
+            Object descr = dict.get("descr");
+            if (descr == null) {
+                return null;
+            }
+            if (!(descr instanceof String d)) {
+                return "structured";
+            }
+            String body = d.length() > 1 && "<>=|".indexOf(d.charAt(0)) >= 0 ? d.substring(1) : d;
+            if (d.length() == 3 && "<>=".indexOf(d.charAt(0)) >= 0 && FLOATS.contains(body)) {
+                return null;
+            }
+            return NUMPY_NAMES.getOrDefault(body, d);
+        }
     }
 
     /** Checks the magic string and returns the major version. */

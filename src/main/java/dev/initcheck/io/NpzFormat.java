@@ -15,7 +15,9 @@ import java.util.zip.ZipFile;
  * Reader for {@code .npz} archives as written by NumPy's {@code savez} and {@code savez_compressed}:
  * a zip archive whose entries are {@code .npy} files, stored or deflated. An entry
  * {@code fc1.weight.npy} holds the tensor {@code fc1.weight}; entries not ending in {@code .npy}
- * are ignored. Entries are streamed, never loaded whole, and sizes declared by the archive or the
+ * are ignored; entries of other element types (e.g. PyTorch's int64 {@code bn.num_batches_tracked}) and empty
+ * entries are listed as skipped by {@link #listing} and refused by name in {@link #open}. Entries
+ * are streamed, never loaded whole, and sizes declared by the archive or the
  * headers are trusted only as far as the stream confirms them (see {@link NpzEntrySource}).
  */
 final class NpzFormat {
@@ -24,14 +26,30 @@ final class NpzFormat {
     private NpzFormat() {
     }
 
-    static List<TensorInfo> list(Where where, Path file) throws TensorFormatException, IOException {
+    /** The float tensors with elements, and the other entries as skipped (name, NumPy dtype, reason). */
+    static TensorListing listing(Where where, Path file) throws TensorFormatException, IOException {
         try (ZipFile zip = openZip(where, file)) {
             List<TensorInfo> infos = new ArrayList<>();
+            List<SkippedTensor> skipped = new ArrayList<>();
             for (ZipEntry entry : npyEntries(where, zip)) {
                 String name = tensorName(entry);
-                infos.add(readHeader(where.tensor(name), zip, entry).info(name));
+                Where tensorWhere = where.tensor(name);
+                NpyHeader.Raw raw = readRaw(tensorWhere, zip, entry);
+                String other = raw.otherDtype();
+                if (other != null) {
+                    skipped.add(new SkippedTensor(name, other, SkippedTensor.NOT_FLOAT));
+                    continue;
+                }
+                NpyHeader header = raw.header(tensorWhere);
+                header.dataBytes(tensorWhere);
+                TensorInfo info = header.info(name);
+                if (info.size() == 0) {
+                    skipped.add(new SkippedTensor(name, info.dtype().longName(), SkippedTensor.EMPTY));
+                } else {
+                    infos.add(info);
+                }
             }
-            return infos;
+            return new TensorListing(infos, skipped);
         }
     }
 
@@ -83,10 +101,14 @@ final class NpzFormat {
     }
 
     private static NpyHeader readHeader(Where where, ZipFile zip, ZipEntry entry) throws TensorFormatException {
+        NpyHeader header = readRaw(where, zip, entry).header(where);
+        header.dataBytes(where);
+        return header;
+    }
+
+    private static NpyHeader.Raw readRaw(Where where, ZipFile zip, ZipEntry entry) throws TensorFormatException {
         try (InputStream in = zip.getInputStream(entry)) {
-            NpyHeader header = NpyHeader.read(where, in, Long.MAX_VALUE);
-            header.dataBytes(where);
-            return header;
+            return NpyHeader.readRaw(where, in, Long.MAX_VALUE);
         } catch (IOException | RuntimeException e) {
             throw where.wrap("cannot read the archive entry", e);
         }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +18,13 @@ import java.util.Map;
  * {@code data_offsets [begin, end]} are relative to the data section's start (byte 8 + N); data
  * are little-endian in C order.
  *
- * <p>Tensors of dtypes other than F16, BF16, F32 and F64 (I64, U8, BOOL, F8_E4M3, ...) are checked
- * for consistent offsets, left out of {@link #list}, and refused by name in {@link #open}. The
- * reference implementation's further demand that the tensors tile the data section without gaps
- * is not enforced: a gap cannot make the values of a tensor wrong.
+ * <p>Tensors of dtypes other than F16, BF16, F32 and F64 (I64, U8, BOOL, F8_E4M3, ...) and tensors
+ * without elements are checked for consistent offsets, listed as skipped by {@link #listing}, and
+ * refused by name in {@link #open}. As in the reference implementation ({@code Metadata::validate}
+ * and {@code SafeTensors::read_metadata} in huggingface/safetensors {@code src/tensor.rs}), the
+ * tensors' byte ranges, sorted by offsets, must tile the data section: each begins where the
+ * previous one ends, the first at 0, the last at the end of the file. Overlapping ranges (two
+ * tensors sharing bytes), gaps and trailing bytes are refused, naming the tensor.
  */
 final class SafetensorsFormat {
     /** Headers above 100 MiB are refused, as in the reference implementation. */
@@ -40,15 +44,21 @@ final class SafetensorsFormat {
     private SafetensorsFormat() {
     }
 
-    static List<TensorInfo> list(Where where, Path file) throws TensorFormatException, IOException {
+    /** The float tensors with elements, and the others as skipped (name, safetensors dtype, reason). */
+    static TensorListing listing(Where where, Path file) throws TensorFormatException, IOException {
         List<TensorInfo> infos = new ArrayList<>();
+        List<SkippedTensor> skipped = new ArrayList<>();
         for (SafetensorsHeader.Entry e : read(where, file).entries()) {
             DType dtype = DTYPES.get(e.dtype());
-            if (dtype != null) {
+            if (dtype == null) {
+                skipped.add(new SkippedTensor(e.name(), e.dtype(), SkippedTensor.NOT_FLOAT));
+            } else if (Shapes.sizeOrMinusOne(e.shape()) == 0) {
+                skipped.add(new SkippedTensor(e.name(), e.dtype(), SkippedTensor.EMPTY));
+            } else {
                 infos.add(new TensorInfo(e.name(), e.shape(), dtype, false));
             }
         }
-        return infos;
+        return new TensorListing(infos, skipped);
     }
 
     static TensorSource open(Where where, Path file, String name) throws TensorFormatException, IOException {
@@ -80,7 +90,34 @@ final class SafetensorsFormat {
             for (SafetensorsHeader.Entry e : entries) {
                 check(where.tensor(e.name()), e, dataSize);
             }
+            checkTiling(where, entries, dataSize);
             return new Layout(entries, LENGTH_BYTES + headerLength);
+        }
+    }
+
+    /** Sorted by offsets, the tensors' ranges must follow each other without overlap or gap up to the end. */
+    private static void checkTiling(Where where, List<SafetensorsHeader.Entry> entries, long dataSize)
+            throws TensorFormatException {
+        List<SafetensorsHeader.Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(SafetensorsHeader.Entry::begin)
+                .thenComparingLong(SafetensorsHeader.Entry::end));
+        long end = 0;
+        SafetensorsHeader.Entry previous = null;
+        for (SafetensorsHeader.Entry e : sorted) {
+            if (e.begin() < end) {
+                throw where.tensor(e.name()).fail("data offsets [%d, %d] overlap those of tensor %s [%d, %d]",
+                        e.begin(), e.end(), Where.quote(previous.name()), previous.begin(), previous.end());
+            }
+            if (e.begin() > end) {
+                throw where.tensor(e.name()).fail("data offsets [%d, %d] leave bytes [%d, %d) of the data section "
+                        + "to no tensor; the tensors must tile it without gaps", e.begin(), e.end(), end, e.begin());
+            }
+            end = e.end();
+            previous = e;
+        }
+        if (end != dataSize) {
+            throw where.fail("the data section holds %d bytes but its tensors end at byte %d: %d trailing bytes "
+                    + "belong to no tensor", dataSize, end, dataSize - end);
         }
     }
 

@@ -30,21 +30,33 @@ public final class TensorFiles {
     }
 
     /**
-     * Lists the tensors of a file. For safetensors, tensors of unsupported dtypes are left out.
+     * Lists the tensors of a file that can be read: {@code listing(file).tensors()}.
      *
      * @throws TensorFormatException if the file is missing, unreadable or malformed
      */
     public static List<TensorInfo> list(Path file) throws TensorFormatException {
+        return listing(file).tensors();
+    }
+
+    /**
+     * What a file holds. In the containers of several tensors (.npz, .safetensors), tensors of other element
+     * types (integers, booleans, 8-bit floats) and tensors without elements are listed as skipped, so the float
+     * tensors beside them can still be checked; a single-tensor file (.npy, .csv, .txt) that cannot be read is an
+     * error instead.
+     *
+     * @throws TensorFormatException if the file is missing, unreadable or malformed
+     */
+    public static TensorListing listing(Path file) throws TensorFormatException {
         Objects.requireNonNull(file, "file");
         Where where = Where.of(file);
         Format format = formatOf(where, file);
         try {
             requireRegularFile(where, file);
             return switch (format) {
-                case NPY -> NpyFormat.list(where, file);
-                case NPZ -> NpzFormat.list(where, file);
-                case SAFETENSORS -> SafetensorsFormat.list(where, file);
-                case TEXT -> CsvFormat.list(where, file);
+                case NPY -> new TensorListing(NpyFormat.list(where, file), List.of());
+                case NPZ -> NpzFormat.listing(where, file);
+                case SAFETENSORS -> SafetensorsFormat.listing(where, file);
+                case TEXT -> new TensorListing(CsvFormat.list(where, file), List.of());
             };
         } catch (IOException | RuntimeException e) {
             throw where.wrap("cannot read the file", e);
@@ -89,6 +101,11 @@ public final class TensorFiles {
         } catch (IOException | RuntimeException e) {
             throw where.wrap("cannot read the file", e);
         }
+    }
+
+    /** The name of the tensor of a single-tensor file (.npy, .csv, .txt): the file name without its extension. */
+    public static String defaultName(Path file) {
+        return NpyFormat.stem(file);
     }
 
     private static Format formatOf(Where where, Path file) throws TensorFormatException {

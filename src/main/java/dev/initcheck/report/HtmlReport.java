@@ -71,6 +71,9 @@ public final class HtmlReport {
         if (i.seed() != null) {
             row(b, "generator, seed", i.generator() + ", " + i.seed());
         }
+        if (!r.skipped().isEmpty()) {
+            row(b, "not checked", String.join("; ", r.skipped().stream().map(Report.Skipped::label).toList()));
+        }
         row(b, "initcheck, JDK", Report.INITCHECK_VERSION + ", " + System.getProperty("java.version"));
         row(b, "generated at", i.generatedAt());
         b.append("</table>\n");

@@ -7,7 +7,8 @@ import java.util.Locale;
  * junit.xml in the format CI dashboards read (Ant/Surefire JUnit XML): one {@code <testsuite>}, one
  * {@code <testcase>} per (tensor, check) with classname {@code initcheck.<scheme>.<shape>_<layout>} and the check's
  * id as name; {@code <failure message=...>} for a check that rejected, {@code <skipped/>} for one that did not run.
- * The symmetry demonstration adds one test case per training run ({@code initcheck.symmetry}).
+ * The symmetry demonstration adds one test case per training run ({@code initcheck.symmetry}); a tensor of a file that
+ * was not checked (not a float tensor) is a {@code <skipped/>} test case of classname {@code initcheck.skipped}.
  */
 public final class JunitXml {
     private JunitXml() {
@@ -39,6 +40,13 @@ public final class JunitXml {
                 }
                 cases.append("    </testcase>\n");
             }
+        }
+        for (Report.Skipped x : r.skipped()) {
+            tests++;
+            skipped++;
+            cases.append("    <testcase classname=\"initcheck.skipped\" name=\"").append(attr(x.file() + " ["
+                    + x.tensor() + "]")).append("\" time=\"0\">\n      <skipped message=\"")
+                    .append(attr(x.dtype() + ": " + x.reason())).append("\"/>\n    </testcase>\n");
         }
         if (r.symmetry() != null) {
             for (SymmetrySection.Trace tr : r.symmetry().traces()) {

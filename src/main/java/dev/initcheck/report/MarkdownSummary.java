@@ -27,6 +27,11 @@ public final class MarkdownSummary {
             b.append(", seed ").append(r.info().seed()).append(" (").append(r.info().generator()).append(')');
         }
         b.append(".\n\n");
+        if (!r.skipped().isEmpty()) {
+            b.append("Not checked (").append(r.skipped().size()).append("):");
+            r.skipped().forEach(x -> b.append(" `").append(x.label()).append('`'));
+            b.append(".\n\n");
+        }
         table(b, r);
         if (failed > 0) {
             b.append("\n## Failing checks\n\n");

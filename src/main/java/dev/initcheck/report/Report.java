@@ -3,18 +3,41 @@ package dev.initcheck.report;
 import java.util.List;
 
 /**
- * Everything one report shows: how the run was made, one entry per checked tensor, and, for the suite, the
- * propagation, seed-experiment and symmetry sections (null when absent, e.g. for {@code check --report}).
- * The writers ({@link ReportFiles}) render it as index.html, report.json, junit.xml and summary.md.
+ * Everything one report shows: how the run was made, one entry per checked tensor, the tensors of the files that
+ * were not checked ({@code check --report}), and, for the suite, the propagation, seed-experiment and symmetry
+ * sections (null when absent). The writers ({@link ReportFiles}) render it as index.html, report.json, junit.xml
+ * and summary.md.
  */
 public record Report(RunInfo info, List<TensorResult> tensors, PropagationSection propagation,
-                     SeedSection seedExperiment, SymmetrySection symmetry) {
+                     SeedSection seedExperiment, SymmetrySection symmetry, List<Skipped> skipped) {
 
     /** The version written into reports. */
     public static final String INITCHECK_VERSION = "0.1.0";
 
     public Report {
         tensors = List.copyOf(tensors);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A report without skipped tensors (generated values, or files of float tensors only). */
+    public Report(RunInfo info, List<TensorResult> tensors, PropagationSection propagation,
+                  SeedSection seedExperiment, SymmetrySection symmetry) {
+        this(info, tensors, propagation, seedExperiment, symmetry, List.of());
+    }
+
+    /**
+     * A tensor of a checked file that was not checked, e.g. an int64 {@code bn.num_batches_tracked}.
+     *
+     * @param file   the file, as the user wrote it
+     * @param tensor the tensor's name
+     * @param dtype  its element type as the file spells it
+     * @param reason why it was not checked
+     */
+    public record Skipped(String file, String tensor, String dtype, String reason) {
+        /** {@code model.npz [bn.num_batches_tracked] (int64: not a float...)} */
+        public String label() {
+            return file + " [" + tensor + "] (" + dtype + ": " + reason + ")";
+        }
     }
 
     /** True when every tensor conforms and every symmetry expectation holds. */

@@ -29,6 +29,11 @@ public final class ReportJson {
             v.put("id", Ids.of(t));
             verdicts.add(v);
         }
+        ArrayNode skipped = o.putArray("skipped");
+        for (Report.Skipped s : r.skipped()) {
+            skipped.addObject().put("file", s.file()).put("tensor", s.tensor()).put("dtype", s.dtype())
+                    .put("reason", s.reason());
+        }
         if (r.propagation() != null) {
             o.set("propagation", propagation(r.propagation()));
         }

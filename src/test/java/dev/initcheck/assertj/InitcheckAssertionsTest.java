@@ -68,8 +68,8 @@ class InitcheckAssertionsTest {
         assertThatThrownBy(() -> InitcheckAssertions.assertThat(new double[16]).withFalseAlarmProbability(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
         Initializer zeros = (shape, rng) -> new double[Math.toIntExact(shape.size())];
-        assertThatThrownBy(() -> InitcheckAssertions.assertThat(zeros).forShapes(Shape.of(2, 2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("conformsTo");
+        assertThatThrownBy(() -> InitcheckAssertions.assertThat(zeros).forShapes(new Shape[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one shape");
         assertThatThrownBy(() -> InitcheckAssertions.assertThat((double[]) null).withShape(2).conformsTo("zeros"))
                 .isInstanceOf(AssertionError.class);
     }
@@ -77,10 +77,10 @@ class InitcheckAssertionsTest {
     @Test
     void aCorrectInitializerConformsOnEveryShape() {
         InitcheckAssertions.assertThat(ReferenceInitializer.of("torch.xavier_uniform(gain=1)", Layout.PYTORCH))
-                .conformsTo("torch.xavier_uniform(gain=1)")
-                .forShapes(Shape.of(256, 128), Shape.of(16, 8, 3, 3), Shape.of(3, 1));
+                .forShapes(Shape.of(256, 128), Shape.of(16, 8, 3, 3), Shape.of(3, 1))
+                .conformsTo("torch.xavier_uniform(gain=1)");
         InitcheckAssertions.assertThat(ReferenceInitializer.of("orthogonal(gain=2)", Layout.KERAS)).inLayout(Layout.KERAS)
-                .withSeed(5).conformsTo("orthogonal(gain=2)").forShapes(new long[] {64, 32}, new long[] {3, 3, 8, 16});
+                .withSeed(5).forShapes(new long[] {64, 32}, new long[] {3, 3, 8, 16}).conformsTo("orthogonal(gain=2)");
     }
 
     @Test
@@ -94,8 +94,8 @@ class InitcheckAssertionsTest {
             }
             return w;
         };
-        assertThatThrownBy(() -> InitcheckAssertions.assertThat(swapped).conformsTo("he_uniform").withSeed(42)
-                .forShapes(Shape.of(64, 64), Shape.of(128, 64), Shape.of(2, 4)))
+        assertThatThrownBy(() -> InitcheckAssertions.assertThat(swapped).withSeed(42)
+                .forShapes(Shape.of(64, 64), Shape.of(128, 64), Shape.of(2, 4)).conformsTo("he_uniform"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("to conform to he_uniform (pytorch layout) on 3 shapes, but it failed on 2")
                 .hasMessageContaining("- shape [128, 64] (fan_in=64, fan_out=128)")
@@ -104,5 +104,40 @@ class InitcheckAssertionsTest {
                 .hasMessageContaining("seed 42, XO_RO_SHI_RO_128_PP")
                 .hasMessageContaining("false-alarm probability of this assertion: 1.00e-06")
                 .hasMessageContaining("replay with withSeed(42)");
+    }
+
+    /** Without forShapes, conformsTo checks the default dense and convolution shapes: it never checks nothing. */
+    @Test
+    void withoutShapesTheDefaultShapesAreChecked() {
+        Initializer constant = (shape, rng) -> {
+            double[] w = new double[Math.toIntExact(shape.size())];
+            java.util.Arrays.fill(w, 42);
+            return w;
+        };
+        assertThatThrownBy(() -> InitcheckAssertions.assertThat(constant).conformsTo("he_uniform"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("to conform to he_uniform (pytorch layout) on 2 default shapes, but it failed on 2")
+                .hasMessageContaining("- shape [256, 512] (fan_in=512, fan_out=256)")
+                .hasMessageContaining("- shape [64, 32, 3, 3] (fan_in=288, fan_out=576)");
+        assertThatThrownBy(() -> InitcheckAssertions.assertThat(constant).inLayout(Layout.KERAS).conformsTo("he_uniform"))
+                .hasMessageContaining("- shape [3, 3, 32, 64] (fan_in=288, fan_out=576)");
+        for (Layout l : Layout.values()) {
+            InitcheckAssertions.assertThat(ReferenceInitializer.of("he_uniform", l)).inLayout(l).conformsTo("he_uniform");
+            assertThat(InitializerAssert.defaultShapes(l)).hasSize(2)
+                    .allSatisfy(s -> assertThat(Fans.of(s, l).fanIn()).isIn(512L, 288L));
+        }
+    }
+
+    /** Options after conformsTo would change nothing: they fail instead of being silently ignored. */
+    @Test
+    void optionsAfterConformsToFailLoudly() {
+        InitializerAssert ran = InitcheckAssertions.assertThat(ReferenceInitializer.of("he_uniform", Layout.PYTORCH))
+                .forShapes(Shape.of(32, 16)).conformsTo("he_uniform");
+        assertThatThrownBy(() -> ran.forShapes(Shape.of(8, 8))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("forShapes(...) after conformsTo(...) would change nothing: conformsTo has already run the "
+                        + "checks; call forShapes before conformsTo");
+        assertThatThrownBy(() -> ran.withSeed(1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("withSeed");
+        assertThatThrownBy(() -> ran.inLayout(Layout.KERAS)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ran.withFalseAlarmProbability(0.1)).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -32,7 +32,13 @@ class CheckCommandTest {
         CliRun r = ListCommandTest.run("check", f.toString(), "--scheme", "he_normal", "--layout", "keras",
                 "--format", "json");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode run = new ObjectMapper().readTree(r.out());
+        assertThat(run.get("file").asText()).isEqualTo(f.toString());
+        assertThat(run.get("verdict").asText()).isEqualTo("pass");
+        assertThat(run.get("alpha").asDouble()).isEqualTo(1e-6);
+        assertThat(run.get("skipped")).isEmpty();
+        assertThat(run.get("tensors")).hasSize(1);
+        JsonNode j = run.get("tensors").get(0);
         for (String key : new String[] {"file", "tensor", "shape", "n", "scheme", "expected", "verdict", "checks"}) {
             assertThat(j.has(key)).as(key).isTrue();
         }

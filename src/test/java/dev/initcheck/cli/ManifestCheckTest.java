@@ -56,7 +56,12 @@ class ManifestCheckTest {
     void anHonestCheckpointPassesWithOneBudget() throws Exception {
         CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--format", "json");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        JsonNode list = new ObjectMapper().readTree(r.out());
+        JsonNode run = new ObjectMapper().readTree(r.out());
+        assertThat(run.get("manifest").asText()).isEqualTo(manifest().toString());
+        assertThat(run.get("verdict").asText()).isEqualTo("pass");
+        assertThat(run.get("alpha").asDouble()).isEqualTo(1e-6);
+        assertThat(run.get("skipped")).isEmpty();
+        JsonNode list = run.get("tensors");
         assertThat(list.size()).isEqualTo(4);
         double spent = 0;
         for (JsonNode o : list) {
@@ -78,7 +83,9 @@ class ManifestCheckTest {
         CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("w/conv.npy [conv]: PASS").contains("w/head.npy [head]: PASS")
-                .contains("cross_correlation").contains("4 of 4 tensors conform");
+                .contains("cross_correlation  2 pairs with other tensors checked, none correlated")
+                .endsWith("4 tensors: 4 pass, 0 fail; 3 tensor pairs checked for cross-correlation, 0 correlated\n");
+        assertThat(r.out()).doesNotContain("ok   cross_correlation  with entry"); // passing pairs are counted, not listed
     }
 
     @Test
@@ -86,7 +93,9 @@ class ManifestCheckTest {
         entries.set(1, entries.get(1).replace("pytorch", "keras")); // fan_in 128 instead of 64
         CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--format", "json");
         assertThat(r.code()).isEqualTo(1);
-        JsonNode list = new ObjectMapper().readTree(r.out());
+        JsonNode run = new ObjectMapper().readTree(r.out());
+        assertThat(run.get("verdict").asText()).isEqualTo("fail");
+        JsonNode list = run.get("tensors");
         assertThat(list.get(1).get("verdict").asText()).isEqualTo("fail");
         assertThat(list.get(0).get("verdict").asText()).isEqualTo("pass");
         assertThat(list.get(3).get("verdict").asText()).isEqualTo("pass");
@@ -101,7 +110,8 @@ class ManifestCheckTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("w/fc.npy [fc]: FAIL").contains("w/fc2.npy [fc2]: FAIL")
                 .contains("w/conv.npy [conv]: PASS").contains("same random seed")
-                .contains("with entry 5 (w/fc2.npy [fc2])").contains("3 of 5 tensors conform; 2 do not");
+                .contains("with entry 5 (w/fc2.npy [fc2])")
+                .contains("5 tensors: 3 pass, 2 fail; 6 tensor pairs checked for cross-correlation, 1 correlated");
         for (String line : r.out().lines().filter(l -> l.contains("FAIL ")).toList()) {
             assertThat(line).contains("cross_correlation");
         }
@@ -148,6 +158,34 @@ class ManifestCheckTest {
             assertThat(r.code()).as(String.join(" ", args) + " -> " + r.err()).isEqualTo(2);
             assertThat(r.err().lines().findFirst().orElse("")).startsWith("initcheck: ").containsAnyOf("--manifest");
         }
+    }
+
+    /** Options that a manifest's entries declare are refused beside it, not silently ignored. */
+    @Test
+    void perTensorOptionsAreRefusedWithAManifest() throws Exception {
+        Path m = manifest();
+        String[][] cases = {{"--tensor", "fc"}, {"--layout", "keras"}, {"--layout", "pytorch"}, {"--fan-in", "3"},
+            {"--fan-out", "3"}, {"--shape", "3,4"}};
+        for (String[] c : cases) {
+            CliRun r = ListCommandTest.run("check", "--manifest", m.toString(), c[0], c[1]);
+            assertThat(r.code()).as(String.join(" ", c)).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("initcheck: " + c[0] + " does not apply with --manifest")
+                    .doesNotContain("\n");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void reportIsWrittenForAManifest() throws Exception {
+        Path out = dir.resolve("rep");
+        CliRun r = ListCommandTest.run("check", "--manifest", manifest().toString(), "--report", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String f : dev.initcheck.report.ReportFiles.NAMES) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+        }
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("verdicts")).hasSize(4);
+        assertThat(report.get("verdicts").get(1).get("file").asText()).isEqualTo("w/fc.npy");
     }
 
     private static List<JsonNode> crossChecks(JsonNode tensor) {

@@ -73,4 +73,26 @@ class DistributionTest {
         assertThatThrownBy(() -> Uniform.of(1, 1)).hasMessageContaining("smaller than");
         assertThatThrownBy(() -> TruncatedNormal.of(0, 1, 2, -2)).hasMessageContaining("smaller than");
     }
+
+    /**
+     * Cut-offs where the parent holds no representable probability are refused when the law is made, not when a
+     * CDF or a moment is asked for (which gave NaN, a mean outside the cut-offs, or a Commons exception).
+     */
+    @Test
+    void cutOffsWithoutRepresentableMassAreRejected() {
+        assertThatThrownBy(() -> TruncatedNormal.of(0, 1, 40, 41)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("N(0.0, 1.0) cut at [40.0, 41.0]: the cut-offs hold probability 0.0 of the parent "
+                        + "normal, too little to define the truncated law in double precision (at least "
+                        + Double.MIN_NORMAL + " is needed)");
+        assertThatThrownBy(() -> TruncatedNormal.of(0, 1, -41, -40)).hasMessageContaining("too little");
+        assertThatThrownBy(() -> TruncatedNormal.of(3, 2, 3 + 2 * 38.4, 3 + 2 * 38.5)) // mass 7e-323: subnormal
+                .hasMessageContaining("too little");
+        assertThatThrownBy(() -> TruncatedNormal.of(0, 1, 1, Math.nextUp(Math.nextUp(1.0))))
+                .hasMessageContaining("moments cannot be computed");
+        // far in a tail but representable: accepted, with moments inside the cut-offs
+        TruncatedNormal far = TruncatedNormal.of(0, 1, 8, 9);
+        assertThat(far.mean()).isBetween(8.0, 9.0);
+        assertThat(far.cdf(8.5)).isBetween(0.0, 1.0);
+        assertThat(TruncatedNormal.of(0, 1, 30, Double.POSITIVE_INFINITY).variance()).isPositive();
+    }
 }

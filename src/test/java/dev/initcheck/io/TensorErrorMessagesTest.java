@@ -152,6 +152,32 @@ class TensorErrorMessagesTest {
                 .isEqualTo(h + ": tensor 'w': data offsets [0, 8] span 8 bytes but shape [3] of 'F32' needs 12");
     }
 
+    /** As the reference implementation: sorted by offsets, the ranges follow each other up to the end of the file. */
+    @Test
+    void safetensorsRangesMustTileTheDataSection() {
+        String a = "\"a\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}";
+        Path overlap = file("o.safetensors", safetensors(
+                "{" + a + ",\"b\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[8,24]}}", new byte[24]));
+        assertThat(message(() -> TensorFiles.list(overlap)))
+                .isEqualTo(overlap + ": tensor 'b': data offsets [8, 24] overlap those of tensor 'a' [0, 16]");
+        assertThat(message(() -> TensorFiles.open(overlap, "a"))).contains("overlap");
+        Path alias = file("s.safetensors", safetensors(
+                "{\"b\":{\"dtype\":\"I32\",\"shape\":[4],\"data_offsets\":[0,16]}," + a + "}", new byte[16]));
+        assertThat(message(() -> TensorFiles.list(alias)))
+                .isEqualTo(alias + ": tensor 'a': data offsets [0, 16] overlap those of tensor 'b' [0, 16]");
+        Path gap = file("g.safetensors", safetensors(
+                "{" + a + ",\"b\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[20,36]}}", new byte[36]));
+        assertThat(message(() -> TensorFiles.list(gap))).isEqualTo(gap + ": tensor 'b': data offsets [20, 36] leave "
+                + "bytes [16, 20) of the data section to no tensor; the tensors must tile it without gaps");
+        Path late = file("l.safetensors", safetensors(
+                "{\"c\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]));
+        assertThat(message(() -> TensorFiles.list(late))).startsWith(late + ": tensor 'c': data offsets [4, 8] leave "
+                + "bytes [0, 4)");
+        Path trailing = file("t.safetensors", safetensors("{" + a + "}", new byte[20]));
+        assertThat(message(() -> TensorFiles.list(trailing))).isEqualTo(trailing + ": the data section holds 20 "
+                + "bytes but its tensors end at byte 16: 4 trailing bytes belong to no tensor");
+    }
+
     @Test
     void safetensorsHeaderLengths() throws IOException {
         byte[] rest = new byte[40];
@@ -240,6 +266,17 @@ class TensorErrorMessagesTest {
         Path notZip = file("c.npz", "not a zip".getBytes());
         assertThat(message(() -> TensorFiles.list(notZip)))
                 .isEqualTo(notZip + ": not a readable .npz (zip) archive: ZipException: zip END header not found");
+    }
+
+    @Test
+    void raggedTextRowsAreRefusedWithTheLine() {
+        Path f = file("r.csv", "1,2,3\n4,5\n".getBytes());
+        assertThat(message(() -> TensorFiles.list(f)))
+                .isEqualTo(f + ": line 2 holds 2 values but line 1 holds 3: rows must all have the same length");
+        Path g = file("r.txt", "# w\n1 2\n\n3\n".getBytes());
+        assertThat(message(() -> TensorFiles.open(g, null, new long[] {3})))
+                .isEqualTo(g + ": tensor 'r': line 4 holds 1 value but line 2 holds 2: rows must all have the same "
+                        + "length");
     }
 
     @Test

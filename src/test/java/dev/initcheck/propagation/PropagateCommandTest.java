@@ -43,12 +43,27 @@ class PropagateCommandTest {
         List<Map<String, Object>> rows = new ObjectMapper().readValue(r.out(), new TypeReference<>() {
         });
         assertThat(rows).hasSize(6);
-        assertThat(rows.get(0)).containsOnlyKeys("scheme", "activation", "layer", "mean", "std", "saturated", "predicted_std");
+        assertThat(rows.get(0)).containsOnlyKeys("scheme", "activation", "layer", "mean", "std", "saturated", "predicted_std",
+                "regime");
         assertThat(rows.get(0)).containsEntry("scheme", "he_normal").containsEntry("activation", "relu")
                 .containsEntry("layer", 1).containsEntry("saturated", 0.0);
         assertThat(rows.get(2).get("scheme")).isEqualTo("normal(stddev=0.1,mean=0)"); // canonical spelling
         assertThat(rows.get(4).get("predicted_std")).isNull(); // constant weights: theory does not apply
         assertThat((Double) rows.get(1).get("predicted_std")).isPositive();
+    }
+
+    /** The regime the text prints is in every JSON row of its scheme. */
+    @Test
+    void jsonRowsCarryTheRegimeTheTextPrints() throws Exception {
+        CliRun r = run("propagate", "--format", "json");
+        List<Map<String, Object>> rows = new ObjectMapper().readValue(r.out(), new TypeReference<>() {
+        });
+        Map<Object, java.util.Set<Object>> regimes = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> regimes.computeIfAbsent(row.get("scheme"), k -> new java.util.HashSet<>())
+                .add(row.get("regime")));
+        assertThat(regimes).containsExactly(Map.entry("small_random", java.util.Set.of("vanishing")),
+                Map.entry("large_random", java.util.Set.of("saturating")),
+                Map.entry("glorot_uniform", java.util.Set.of("stable")), Map.entry("he_normal", java.util.Set.of("stable")));
     }
 
     @Test
@@ -71,7 +86,8 @@ class PropagateCommandTest {
                 {"propagate", "--layout", "tf"},
         };
         String[] expected = {"unknown activation 'gelu'", "unknown scheme 'no_such_scheme'", "width must be >= 1, got 0",
-                "at least one layer width", "not a comma-separated list", "batch must be >= 1", "unknown format 'xml'",
+                "at least one layer width", "not a comma-separated list", "--batch must be >= 2, got 0",
+                "--format must be text or json, got 'xml'",
                 "unknown layout 'tf'"};
         for (int i = 0; i < cases.length; i++) {
             CliRun r = run(cases[i]);

@@ -37,9 +37,14 @@ class ReadmeAssertjExampleTest {
     @Test
     void theInitializerFollowsItsSchemeOnEveryShape() {
         InitcheckAssertions.assertThat(HE_UNIFORM)
-                .conformsTo("he_uniform")
                 .withSeed(42)
-                .forShapes(Shape.of(256, 512), Shape.of(64, 32, 3, 3), Shape.of(10, 3));
+                .forShapes(Shape.of(256, 512), Shape.of(64, 32, 3, 3), Shape.of(10, 3))
+                .conformsTo("he_uniform");
+    }
+
+    @Test
+    void withoutShapesADenseAndAConvolutionShapeAreChecked() {
+        InitcheckAssertions.assertThat(HE_UNIFORM).conformsTo("he_uniform"); // [256, 512] and [64, 32, 3, 3]
     }
     // README:assertj:end
 
