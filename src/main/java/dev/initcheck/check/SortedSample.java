@@ -40,32 +40,8 @@ public final class SortedSample implements EmpiricalCdf {
 
     @Override
     public KsStatistic distanceTo(StoredLaw stored) {
-        if (stored.precision() != Precision.FLOAT64) {
-            return distanceToGrid(stored);
-        }
+        boolean continuous = stored.precision() == Precision.FLOAT64;
         DoubleUnaryOperator cdf = Laws.cdf(stored.declared());
-        int n = sorted.length;
-        double nd = n;
-        double plus = 0;
-        double minus = 0;
-        double where = Double.NaN;
-        double best = -1;
-        for (int i = 0; i < n; i++) {
-            double f = cdf.applyAsDouble(sorted[i]);
-            double dp = (i + 1) / nd - f;
-            double dm = f - i / nd;
-            plus = Math.max(plus, dp);
-            minus = Math.max(minus, dm);
-            double dev = Math.max(dp, dm);
-            if (dev > best) {
-                best = dev;
-                where = sorted[i];
-            }
-        }
-        return new KsStatistic(n, Math.max(plus, minus), plus, minus, where, 0);
-    }
-
-    private KsStatistic distanceToGrid(StoredLaw stored) {
         int n = sorted.length;
         double nd = n;
         double plus = 0;
@@ -79,8 +55,10 @@ public final class SortedSample implements EmpiricalCdf {
             while (j < n && sorted[j] == v) {
                 j++;
             }
-            double dp = j / nd - stored.cdfAtOrBelow(v);
-            double dm = stored.cdfStrictlyBelow(v) - i / nd;
+            double at = continuous ? cdf.applyAsDouble(v) : stored.cdfAtOrBelow(v);
+            double below = continuous ? at : stored.cdfStrictlyBelow(v);
+            double dp = j / nd - at;
+            double dm = below - i / nd;
             plus = Math.max(plus, dp);
             minus = Math.max(minus, dm);
             double dev = Math.max(dp, dm);
