@@ -86,8 +86,7 @@ public final class Calibration {
     private static List<Row> runCase(Case c, int runs, double alphaPerCheck, Precision precision, boolean streaming,
                                      SeededRandom seed) {
         Expectation e = c.expectation();
-        int k = streaming ? streamingChecks(e, precision, alphaPerCheck)
-                : Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck).size();
+        int k = Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck, !streaming).size();
         double alphaTensor = alphaPerCheck * k;
         Map<CheckName, int[]> counts = new EnumMap<>(CheckName.class);
         dev.initcheck.summary.BinEdges edges = streaming ? dev.initcheck.summary.BinEdges.of(e.distribution(),
@@ -109,12 +108,6 @@ public final class Calibration {
         counts.forEach((name, t) -> rows.add(row(name, c.label(), runs, t[0],
                 CheckPlan.hard(name) ? 0 : alphaPerCheck)));
         return rows;
-    }
-
-    /** The stochastic checks of the summary path (no matrix: no duplicate checks; all others as in the plan). */
-    private static int streamingChecks(Expectation e, Precision precision, double alpha) {
-        return CheckPlan.stochastic(CheckPlan.of(e, Laws.effective(e.distribution(), e.shape().size(), alpha),
-                e.shape().size(), false, precision)).size();
     }
 
     private static void tally(Map<CheckName, int[]> counts, List<CheckResult> results) {

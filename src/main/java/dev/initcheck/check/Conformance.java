@@ -49,7 +49,14 @@ public final class Conformance {
 
     /** The stochastic checks a tensor of n values gets when its values are at hand: the Bonferroni divisor. */
     public static List<CheckName> stochasticChecks(Expectation e, long n, Precision p, double alphaPerTensor) {
-        return CheckPlan.stochastic(CheckPlan.of(e, Laws.effective(e.distribution(), n, alphaPerTensor), n, true, p));
+        return stochasticChecks(e, n, p, alphaPerTensor, true);
+    }
+
+    /** As above; {@code matrix} false for a summary (no duplicate-row checks). */
+    public static List<CheckName> stochasticChecks(Expectation e, long n, Precision p, double alphaPerTensor,
+                                                   boolean matrix) {
+        return CheckPlan.stochastic(CheckPlan.of(e, Laws.effective(e.distribution(), n, alphaPerTensor), n, matrix,
+                p));
     }
 
     /** Pearson correlation of two tensors over their first min(n_a, n_b) values, at false-alarm alpha. */

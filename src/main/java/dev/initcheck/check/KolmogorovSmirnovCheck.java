@@ -13,8 +13,8 @@ import java.util.Map;
  *
  * <p>The law tested is the law of the values as stored ({@link StoredLaw}): the declared CDF at the rounding-cell
  * edges. DKW holds for every law, discrete ones included (it is then conservative), so the gate keeps its
- * guarantee; in float16 and bfloat16 the threshold also carries {@link StoredLaw#intermediateRoundingSlack()}
- * (at most a few 1e-7) for values that were rounded through float32 first.
+ * guarantee; the threshold also carries {@link StoredLaw#ksSlack()} (about 1e-6), the most a float32 rounding
+ * can move the CDF (a float32 intermediate before float16/bfloat16, or float32 values compared at themselves).
  *
  * <p>Power: a law whose sup-CDF distance from the declared one is Delta is rejected with probability at least
  * 1 - beta when Delta &gt;= sqrt(ln(2/alpha)/(2n)) + sqrt(ln(1/beta)/(2n)) (DKW once more);
@@ -33,7 +33,7 @@ final class KolmogorovSmirnovCheck {
     static CheckResult run(KsStatistic ks, StoredLaw stored, double alpha, double beta) {
         Distribution law = stored.declared();
         long n = ks.n();
-        double c = threshold(n, alpha) + stored.intermediateRoundingSlack();
+        double c = threshold(n, alpha) + stored.ksSlack();
         boolean passed = !(ks.d() > c);
         KsPValue.Method method = KsPValue.methodFor(n);
         double p = KsPValue.of(ks.d(), n);
@@ -49,8 +49,9 @@ final class KolmogorovSmirnovCheck {
         if (stored.precision() != Precision.FLOAT64) {
             d.put("law", "declared CDF at the " + stored.precision().id() + " rounding-cell edges");
         }
-        double detectable = Power.detectableScaleError(CheckKind.KS, stored, n, alpha, beta);
-        boolean conclusive = c < 1 && Power.detectable(CheckKind.KS, stored, n, alpha, beta).conclusive();
+        Power.Detectable power = Power.detectable(CheckKind.KS, stored, n, alpha, beta);
+        double detectable = power.max();
+        boolean conclusive = c < 1 && power.conclusive();
         return CheckResult.stochastic(CheckName.KS, passed, ks.d(), c, alpha, p, detectable,
                 message(ks, law, c, alpha, passed), d)
                 .withConclusive(conclusive, conclusive ? "" : Power.inconclusiveNote(CheckKind.KS, stored, n, alpha,

@@ -47,22 +47,14 @@ final class Laws {
         return new double[] {law.mean() - reach, law.mean() + reach};
     }
 
-    /** The mode of a unimodal law: the mean, or the parent mean clamped to the support of a truncated normal. */
-    static double mode(Distribution law) {
-        if (law instanceof TruncatedNormal t) {
-            return Math.max(t.lower(), Math.min(t.upper(), t.parentMean()));
-        }
-        return law.mean();
-    }
-
     /** The density's maximum, at the mode. */
     static double maxDensity(Distribution law) {
-        return law.density(mode(law));
+        return law.density(law.mode());
     }
 
     /** The largest density on [a, b]: at the point of [a, b] nearest the mode (the laws here are unimodal). */
     static double maxDensityOn(Distribution law, double a, double b) {
-        return law.density(Math.max(a, Math.min(b, mode(law))));
+        return law.density(Math.max(a, Math.min(b, law.mode())));
     }
 
     /** True when the law is symmetric about its mean (uniform, normal, a truncation centred on the parent mean). */
@@ -73,16 +65,6 @@ final class Laws {
             return Math.abs(right - left) <= SYMMETRY_TOLERANCE * (t.upper() - t.lower());
         }
         return law instanceof Uniform || law instanceof Normal || law instanceof OrthogonalEntry;
-    }
-
-    /**
-     * B = max over the support of (x - mean)²/variance: the bound on Y = (X - mu)²/sigma² used by Bernstein's
-     * inequality. 3 for the uniform, 4/0.7737413 = 5.1696 for the normal cut at ±2 parent sd.
-     */
-    static double squaredRange(Distribution law) {
-        double mu = law.mean();
-        double r = Math.max(law.upperBound() - mu, mu - law.lowerBound());
-        return r * r / law.variance();
     }
 
     /** The standard member of a family: U(-sqrt3, sqrt3), N(0, 1), N(0, 1) cut at ±2 (Keras). */

@@ -33,8 +33,6 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * {@code scipy.stats.binom.ppf/isf}). A normal truncated at ±2 sd has K = 0.
  */
 final class MomentChecks {
-    /** P(|Z| &gt; 2) for a standard normal. */
-    static final double TAIL_PROBABILITY = 2 * NormalDistribution.of(0, 1).survivalProbability(2);
     /** Cap on the Chernoff parameter for V = Z² (the MGF exists below 1/2; see {@link Chernoff}). */
     private static final double MAX_T_SQUARE = 0.25;
     /** Cap on the Chernoff parameter for V = Z. */
@@ -60,27 +58,41 @@ final class MomentChecks {
 
     private static Interval computeSecondMoment(StoredLaw s, long n, double alpha) {
         Distribution law = s.declared();
-        double var = law.variance();
-        double mu = law.mean();
         double u = s.momentSlack();
         double widenLo = (1 - u) * (1 - u);
         double widenHi = (1 + u) * (1 + u);
         if (law instanceof Normal && s.enumerated()) {
-            Chernoff c = chernoff(s, mu, var, true);
-            return new Interval(c.lower(n, alpha / 2, MAX_T_SQUARE), c.upper(n, alpha / 2, MAX_T_SQUARE),
-                    "Chernoff (exact law of the " + s.precision().id() + " values)");
+            return chernoff(s, law.variance(), true, n, alpha, MAX_T_SQUARE);
         }
         if (law instanceof Normal) {
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
             return new Interval(widenLo * chi2.inverseCumulativeProbability(alpha / 2) / n,
                     widenHi * chi2.inverseSurvivalProbability(alpha / 2) / n, "chi-square (exact)");
         }
-        double c = s.momentAbout(mu, 2) / var;
-        double v = s.enumerated() ? s.momentAbout(mu, 4) / (var * var) - c * c : law.kurtosis() - 1;
-        double b = s.maxAbsAbout(mu);
-        double range = Math.max(b * b / var - c, c);
-        double t = Bernstein.twoSided(v, range, alpha, n);
-        return new Interval(widenLo * (c - t), widenHi * (c + t), "Bernstein");
+        SquareMoments sq = SquareMoments.of(s);
+        double t = Bernstein.twoSided(sq.variance(), sq.range(), alpha, n);
+        return new Interval(widenLo * (sq.mean() - t), widenHi * (sq.mean() + t), "Bernstein");
+    }
+
+    /**
+     * V = (Y - mu)²/sigma² for the stored value Y, mu and sigma² the declared mean and variance: its mean c, its
+     * variance v (c = 1 and v = kappa - 1 for the continuous law; exact sums over the atoms in float16/bfloat16),
+     * and B = max V over the support, which bounds |V - c| by M = max(B - c, c) (Bernstein's range).
+     */
+    record SquareMoments(double mean, double variance, double bound) {
+        double range() {
+            return Math.max(bound - mean, mean);
+        }
+
+        static SquareMoments of(StoredLaw s) {
+            Distribution law = s.declared();
+            double var = law.variance();
+            double mu = law.mean();
+            double c = s.momentAbout(mu, 2) / var;
+            double v = s.enumerated() ? s.momentAbout(mu, 4) / (var * var) - c * c : law.kurtosis() - 1;
+            double b = s.maxAbsAbout(mu);
+            return new SquareMoments(c, v, b * b / var);
+        }
     }
 
     /** The acceptance interval for (x̄ - mu)/sigma. */
@@ -94,9 +106,7 @@ final class MomentChecks {
         double sd = law.standardDeviation();
         double mu = law.mean();
         if (law instanceof Normal && s.enumerated()) {
-            Chernoff c = chernoff(s, mu, sd, false);
-            return new Interval(c.lower(n, alpha / 2, MAX_T_LINEAR), c.upper(n, alpha / 2, MAX_T_LINEAR),
-                    "Chernoff (exact law of the " + s.precision().id() + " values)");
+            return chernoff(s, sd, false, n, alpha, MAX_T_LINEAR);
         }
         if (law instanceof Normal) {
             double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2) / Math.sqrt((double) n);
@@ -121,15 +131,21 @@ final class MomentChecks {
         return law + "|" + n + "|" + alpha;
     }
 
-    /** Chernoff over the stored atoms of (Y - mu)/scale, squared or not. */
-    private static Chernoff chernoff(StoredLaw s, double mu, double scale, boolean square) {
+    /**
+     * The two-sided Chernoff interval (alpha/2 a side) for the mean of V = (Y - mu)/scale, or its square, over the
+     * stored atoms.
+     */
+    private static Interval chernoff(StoredLaw s, double scale, boolean square, long n, double alpha, double maxT) {
         StoredLaw.Atoms a = s.atoms();
+        double mu = s.declared().mean();
         double[] v = new double[a.value().length];
         for (int i = 0; i < v.length; i++) {
             double y = a.value()[i] - mu;
             v[i] = square ? y * y / scale : y / scale;
         }
-        return new Chernoff(v, a.prob());
+        Chernoff c = new Chernoff(v, a.prob());
+        return new Interval(c.lower(n, alpha / 2, maxT), c.upper(n, alpha / 2, maxT),
+                "Chernoff (exact law of the " + s.precision().id() + " values)");
     }
 
     static CheckResult secondMoment(SampleMoments m, StoredLaw s, double alpha, double beta) {
@@ -144,10 +160,10 @@ final class MomentChecks {
         d.put("test", iv.test());
         d.put("estimated_scale", Math.sqrt(m2));
         double p = law instanceof Normal && !s.enumerated() ? chiSquarePValue(m2, n) : Double.NaN;
-        double detectable = Power.detectableScaleError(CheckKind.SECOND_MOMENT, s, n, alpha, beta);
+        Power.Detectable power = Power.detectable(CheckKind.SECOND_MOMENT, s, n, alpha, beta);
+        double detectable = power.max();
         double thr = m2 >= 0.5 * (iv.lower() + iv.upper()) ? iv.upper() : iv.lower();
-        boolean conclusive = iv.lower() > 0
-                && Power.detectable(CheckKind.SECOND_MOMENT, s, n, alpha, beta).conclusive();
+        boolean conclusive = iv.lower() > 0 && power.conclusive();
         String msg = passed
                 ? "mean square about the declared mean is " + Fmt.num(m2) + " × the declared variance (accepted "
                 + Fmt.num(iv.lower()) + " to " + Fmt.num(iv.upper()) + ")"

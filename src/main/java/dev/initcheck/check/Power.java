@@ -80,7 +80,7 @@ public final class Power {
     /**
      * The detectable error in each direction for values stored in {@code law.precision()}. In float16 and
      * bfloat16 the KS figure is the distance between the two stored laws (sup over cell edges, never larger than
-     * the continuous one) against the gate plus {@link StoredLaw#intermediateRoundingSlack()}, and the normal's
+     * the continuous one) against the gate plus {@link StoredLaw#ksSlack()}, and the normal's
      * second-moment figure uses the Chernoff acceptance interval with the chi-square law of the alternative (which
      * rounding moves by about 1e-5 relative). float32 figures are the continuous law's.
      */
@@ -161,7 +161,7 @@ public final class Power {
 
     private static Detectable ks(StoredLaw law, long n, double alpha, double beta) {
         KsDistance dist = ksDistance(law);
-        double target = ksDetectableDistance(n, alpha, beta) + law.intermediateRoundingSlack();
+        double target = ksDetectableDistance(n, alpha, beta) + law.ksSlack();
         double up = smallestDelta(delta -> dist.at(1 + delta) - target, Double.POSITIVE_INFINITY);
         double down = smallestDelta(delta -> dist.at(1 - delta) - target, 1);
         return new Detectable(up, down);
@@ -183,15 +183,12 @@ public final class Power {
         if (!law.isBounded() || !(law.variance() > 0)) {
             throw new IllegalArgumentException("no second-moment power for " + law.describe());
         }
-        // in units of the declared variance: accepted m2 in [lo, hi] around c; a law scaled by r has m2 mean r·c
-        // and deviates from it by at most tb·r·c... with tb the Bernstein deviation at L = ln(1/beta) relative to c
+        // in units of the declared variance: m2 is accepted in [lo, hi] around c; a law scaled by r has m2 of mean
+        // r·c, below r·c·(1 - tb) or above r·c·(1 + tb) with probability at most beta (Bernstein at L = ln(1/beta))
         MomentChecks.Interval iv = MomentChecks.secondMomentInterval(stored, n, alpha);
-        double c = stored.momentAbout(law.mean(), 2) / law.variance();
-        double v = stored.enumerated() ? stored.momentAbout(law.mean(), 4) / (law.variance() * law.variance()) - c * c
-                : law.kurtosis() - 1;
-        double b = stored.maxAbsAbout(law.mean());
-        double range = Math.max(b * b / law.variance() - c, c);
-        double tb = Bernstein.deviation(v, range, Math.log(1 / beta), n) / c;
+        MomentChecks.SquareMoments sq = MomentChecks.SquareMoments.of(stored);
+        double c = sq.mean();
+        double tb = Bernstein.deviation(sq.variance(), sq.range(), Math.log(1 / beta), n) / c;
         double up = tb < 1 ? Math.sqrt(iv.upper() / (c * (1 - tb))) - 1 : Double.POSITIVE_INFINITY;
         double down = iv.lower() > 0 ? 1 - Math.sqrt(iv.lower() / (c * (1 + tb))) : Double.POSITIVE_INFINITY;
         return new Detectable(up, down);

@@ -40,7 +40,7 @@ public final class SortedSample implements EmpiricalCdf {
 
     @Override
     public KsStatistic distanceTo(StoredLaw stored) {
-        boolean continuous = stored.precision() == Precision.FLOAT64;
+        boolean continuous = !stored.enumerated();
         DoubleUnaryOperator cdf = Laws.cdf(stored.declared());
         int n = sorted.length;
         double nd = n;

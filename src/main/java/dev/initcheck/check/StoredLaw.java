@@ -14,14 +14,15 @@ import java.util.function.DoubleUnaryOperator;
  * bfloat16, which no sample size closes); in float64 the cells are points and Y = X.
  *
  * <p>In float16 and bfloat16 the law's atoms (at most 65,536) are enumerated once, so its mean, second and fourth
- * moments, support, tail probability and collision probability are exact sums. In float32 the cells are 2^-24
- * relative wide: the CDF is still evaluated at the cell edges, and the moments are the declared law's, which the
- * rounding moves by at most 2^-23 relative (see {@link #momentSlack()}).
+ * moments, support, tail probability and collision probability are exact sums, and the CDF is taken at the cell
+ * edges. A value may pass through float32 before it is stored in float16 or bfloat16 (PyTorch samples
+ * reduced-precision tensors in float and casts); rounding twice moves each cell edge by at most half a float32
+ * ulp, so the CDF of the stored value differs from this law's by at most {@link #ksSlack()}.
  *
- * <p>A value may pass through float32 before it is stored in float16 or bfloat16 (PyTorch samples reduced-precision
- * tensors in float and casts). Rounding twice moves each cell edge by at most half a float32 ulp, so the CDF of
- * the stored value differs from this law's by at most {@link #intermediateRoundingSlack()}, which the KS gate
- * adds to its threshold.
+ * <p>In float32 the cells are 2^-24 relative wide: the CDF is taken at the value itself (one evaluation per value
+ * on the sorted path), which differs from the stored law's by at most the same {@link #ksSlack()}, and the
+ * moments are the declared law's, which rounding moves by at most 2^-23 relative ({@link #momentSlack()}). The KS
+ * gate adds {@link #ksSlack()} to its threshold, which keeps its guarantee exact for the stored value.
  */
 public final class StoredLaw {
     /** Normal laws are enumerated over mean ± this many sd: beyond it the parent mass is below 1e-320. */
@@ -74,9 +75,9 @@ public final class StoredLaw {
         return precision == Precision.FLOAT16 || precision == Precision.BFLOAT16;
     }
 
-    /** P(Y &lt; t) for any real t. */
+    /** P(Y &lt; t) for any real t (F(t) where the cells are not resolved: float32, float64). */
     public double cdfBelow(double t) {
-        if (precision == Precision.FLOAT64) {
+        if (!enumerated()) {
             return cdf.applyAsDouble(t);
         }
         double g = precision.ceil(t);
@@ -84,23 +85,24 @@ public final class StoredLaw {
                 : cdf.applyAsDouble(precision.cellLower(g));
     }
 
-    /** P(Y &lt; g) for a value g of the format. */
+    /** P(Y &lt; g) for a value g of the format (F(g) for float32, float64). */
     public double cdfStrictlyBelow(double g) {
-        return cdf.applyAsDouble(precision.cellLower(g));
+        return cdf.applyAsDouble(enumerated() ? precision.cellLower(g) : g);
     }
 
-    /** P(Y &lt;= g) for a value g of the format. */
+    /** P(Y &lt;= g) for a value g of the format (F(g) for float32, float64). */
     public double cdfAtOrBelow(double g) {
-        return cdf.applyAsDouble(precision.cellUpper(g));
+        return cdf.applyAsDouble(enumerated() ? precision.cellUpper(g) : g);
     }
 
     /**
-     * The largest amount by which a value rounded through float32 before this format can move the CDF:
-     * sup_x f(x)·ulp32(x)/2 &lt;= 2^-24·f_max·max|x| over the law's range (plus the float32 subnormal spacing).
-     * 0 in float32 and float64.
+     * How far the CDF the KS check compares with may be from the stored value's: half a float32 cell, for a value
+     * rounded through float32 before float16/bfloat16 or compared at its own value in float32,
+     * sup_x f(x)·ulp32(x)/2 &lt;= 2^-24·f_max·max|x| over the law's range (plus the float32 subnormal spacing);
+     * about 1e-6 for a normal, far below any KS gate at n &lt;= 10^11. 0 in float64.
      */
-    public double intermediateRoundingSlack() {
-        if (!enumerated()) {
+    public double ksSlack() {
+        if (precision == Precision.FLOAT64) {
             return 0;
         }
         double[] r = Laws.effectiveRange(law);

@@ -17,6 +17,11 @@ public sealed interface Distribution permits Uniform, Normal, TruncatedNormal, P
 
     double variance();
 
+    /** The point of highest density (the laws here are unimodal): the mean, unless a law says otherwise. */
+    default double mode() {
+        return mean();
+    }
+
     default double standardDeviation() {
         return Math.sqrt(variance());
     }

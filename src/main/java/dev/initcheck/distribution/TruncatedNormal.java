@@ -108,6 +108,12 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
         return law().cumulativeProbability(x);
     }
 
+    /** The parent mean clamped to the cut-offs. */
+    @Override
+    public double mode() {
+        return Math.max(lower, Math.min(upper, parentMean));
+    }
+
     @Override
     public double survival(double x) {
         return law().survivalProbability(x);

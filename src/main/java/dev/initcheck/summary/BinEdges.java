@@ -89,16 +89,10 @@ public final class BinEdges {
 
     /** The density's maximum, at the mode (the parent mean clamped to the support for a truncated normal). */
     static double maxDensity(Distribution law) {
-        if (law instanceof Uniform u) {
-            return 1 / (u.upper() - u.lower());
+        if (!(law instanceof Uniform || law instanceof Normal || law instanceof TruncatedNormal)) {
+            throw new IllegalArgumentException("no streaming grid for " + law.describe());
         }
-        if (law instanceof Normal n) {
-            return law.density(n.mean());
-        }
-        if (law instanceof TruncatedNormal t) {
-            return law.density(Math.max(t.lower(), Math.min(t.upper(), t.parentMean())));
-        }
-        throw new IllegalArgumentException("no streaming grid for " + law.describe());
+        return law.density(law.mode());
     }
 
     public Distribution law() {
@@ -154,10 +148,10 @@ public final class BinEdges {
         return max;
     }
 
-    /** True when [from, to) holds at most one value of the storage format (never for float64). */
+    /** True when [from, to) holds at most one value of a float16/bfloat16 format (never otherwise). */
     private boolean atMostOneGridValue(double from, double to) {
         Precision p = stored.precision();
-        if (p == Precision.FLOAT64 || Double.isInfinite(from) || Double.isInfinite(to)) {
+        if (!stored.enumerated() || Double.isInfinite(from) || Double.isInfinite(to)) {
             return false;
         }
         double g = p.ceil(from);

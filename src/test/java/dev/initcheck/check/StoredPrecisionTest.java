@@ -124,6 +124,19 @@ class StoredPrecisionTest {
         assertThat(ksBf16).isGreaterThanOrEqualTo(ksF32 * (1 - 1e-9)).isLessThan(1.1 * ksF32);
     }
 
+    /** README's power table, bf16 column at n = 1e7 and alpha = 1e-6 (the figures it quotes, to 3 digits). */
+    @Test
+    void readmePowerRowForBf16() {
+        StoredLaw n = StoredLaw.of(Normal.of(0, 0.02), Precision.BFLOAT16);
+        StoredLaw u = StoredLaw.of(Uniform.symmetric(Math.sqrt(6.0 / 380)), Precision.BFLOAT16);
+        long size = 10_000_000;
+        assertThat(Power.detectableScaleError(CheckKind.SECOND_MOMENT, n, size, 1e-6, 1e-3))
+                .isBetween(0.001895, 0.001905);
+        assertThat(Power.detectableScaleError(CheckKind.SECOND_MOMENT, u, size, 1e-6, 1e-3))
+                .isBetween(0.001285, 0.001295);
+        assertThat(Power.detectableScaleError(CheckKind.KS, n, size, 1e-6, 1e-3)).isBetween(0.005965, 0.005975);
+    }
+
     private static void assertFails(Expectation e, Distribution mutant, CheckName expected) {
         Verdict v = streamed(e, mutant, Precision.BFLOAT16, 99);
         assertThat(v.status()).as("%s declared, %s drawn:\n%s", e.scheme(), mutant.describe(), v.explain())
