@@ -1,5 +1,6 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.TensorFormatException;
@@ -82,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
         List<CheckOutput.Row> rows = new ArrayList<>();
         List<CheckReport.Item> items = new ArrayList<>();
         for (TensorCheck.Target t : targets) {
-            Verdict v = TensorCheck.run(t, declared, tensorOptions, budget.perTensor(), mode);
+            Verdict v = TensorCheck.run(t, declared, tensorOptions.spec(), budget.perTensor(), mode);
             rows.add(new CheckOutput.Row(file.toString(), t.tensor(), v, null));
             items.add(new CheckReport.Item(file.toString(), t, tensorOptions.csvShape(), v));
         }

@@ -1,5 +1,7 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
+import dev.initcheck.app.HeapGuard;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Family;
 import dev.initcheck.io.TensorFiles;

@@ -1,5 +1,7 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
+import dev.initcheck.app.HeapGuard;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.initcheck.check.Identification;
@@ -61,7 +63,7 @@ final class IdentifyCommand implements Callable<Integer> {
         Expectation shapeInfo;
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), tensorOptions.csvShape())) {
             TensorInfo info = src.info();
-            shapeInfo = TensorCheck.expectation(t, info, Scheme.parse("zeros"), tensorOptions);
+            shapeInfo = TensorCheck.expectation(t, info, Scheme.parse("zeros"), tensorOptions.spec());
             HeapGuard.requireIdentify(t, info, shapeInfo);
             ranking = Identification.rank(src.readAllCOrder(), shapeInfo.shape(), shapeInfo.layout(),
                     shapeInfo.fans(), TensorCheck.precision(info.dtype()), alpha.value());

@@ -1,5 +1,7 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
+import dev.initcheck.app.HeapGuard;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;

@@ -1,5 +1,6 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.initcheck.io.TensorFiles;
@@ -24,7 +25,7 @@ import java.util.Set;
  * tensor (.npy, .csv). Unknown keys are rejected, so a misspelt {@code fanin} cannot be silently ignored.
  */
 record ManifestEntry(int index, String fileAsWritten, TensorCheck.Target target, Scheme scheme,
-                     TensorOptions options, Expectation expectation) {
+                     TensorCheck.TensorSpec options, Expectation expectation) {
 
     private static final Set<String> KEYS = Set.of("file", "tensor", "scheme", "layout", "fan_in", "fan_out");
 
@@ -82,13 +83,12 @@ record ManifestEntry(int index, String fileAsWritten, TensorCheck.Target target,
         String file = text(node, "file", at, true);
         String tensor = text(node, "tensor", at, false);
         at = at + " (" + file + (tensor == null ? "" : " [" + tensor + "]") + ")";
-        TensorOptions o = new TensorOptions();
-        o.layout = text(node, "layout", at, true);
-        o.fanIn = fan(node, "fan_in", at);
-        o.fanOut = fan(node, "fan_out", at);
+        String layout = text(node, "layout", at, true);
+        Long fanIn = fan(node, "fan_in", at);
+        Long fanOut = fan(node, "fan_out", at);
         try {
             Scheme scheme = Scheme.parse(text(node, "scheme", at, true));
-            Layout.parse(o.layout);
+            TensorCheck.TensorSpec o = new TensorCheck.TensorSpec(Layout.parse(layout), fanIn, fanOut, null);
             TensorCheck.Target t = new TensorCheck.Target(dir.resolve(file), tensor);
             TensorInfo info = info(t);
             t = new TensorCheck.Target(t.file(), info.name()); // a one-tensor file's own name (.npy: its stem)

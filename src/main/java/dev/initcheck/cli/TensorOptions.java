@@ -1,5 +1,6 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
 import dev.initcheck.io.SkippedTensor;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
@@ -60,6 +61,11 @@ final class TensorOptions {
 
     Layout layout() {
         return Layout.parse(layout);
+    }
+
+    /** These options as the plain record the application layer takes. */
+    TensorCheck.TensorSpec spec() {
+        return new TensorCheck.TensorSpec(layout(), fanIn, fanOut, csvShape());
     }
 
     long[] csvShape() {

@@ -1,5 +1,7 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.HeapGuard;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.io.NpyWriter;

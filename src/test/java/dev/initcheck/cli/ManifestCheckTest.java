@@ -1,5 +1,6 @@
 package dev.initcheck.cli;
 
+import dev.initcheck.app.TensorCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.initcheck.cli;
+package dev.initcheck.app;
 
 import dev.initcheck.distribution.Family;
 import dev.initcheck.io.TensorInfo;
@@ -25,15 +25,15 @@ import java.util.Locale;
  * 16n plus the largest of those transients. Free heap is {@code maxMemory - (totalMemory - freeMemory)}, measured
  * again after a garbage collection before anything is refused.
  */
-final class HeapGuard {
+public final class HeapGuard {
     /** A row's 8-byte hash, its boxed key and value, the hash-map node and table slot, with room for a resize. */
-    static final long BYTES_PER_HASHED_LINE = 96;
+    public static final long BYTES_PER_HASHED_LINE = 96;
 
     private HeapGuard() {
     }
 
     /** Peak bytes of the exact checks of {@code n} values of {@code e} (see the class comment). */
-    static long checkBytes(Expectation e, long n) {
+    public static long checkBytes(Expectation e, long n) {
         long values = 8 * n;
         if (e.distribution().family() == Family.POINT_MASS) {
             return values;
@@ -46,7 +46,7 @@ final class HeapGuard {
     }
 
     /** Peak bytes of {@code identify} on {@code n} values of this shape: values, sorted copy, one check's transient. */
-    static long identifyBytes(Expectation shape, long n) {
+    public static long identifyBytes(Expectation shape, long n) {
         long[] rc = shape.matrixView();
         return 16 * n + Math.max(8 * n, duplicateBytes(rc[0], rc[1]));
     }
@@ -61,7 +61,7 @@ final class HeapGuard {
      *
      * @throws IllegalArgumentException when they do not fit and cannot stream: one line with the bytes needed
      */
-    static boolean mustStream(TensorCheck.Target t, TensorInfo info, Expectation e, TensorCheck.KsMode mode) {
+    public static boolean mustStream(TensorCheck.Target t, TensorInfo info, Expectation e, TensorCheck.KsMode mode) {
         long n = info.size();
         long need = checkBytes(e, n);
         if (n <= TensorSource.MAX_ARRAY_ELEMENTS && fits(need)) {
@@ -82,7 +82,7 @@ final class HeapGuard {
      *
      * @throws IllegalArgumentException one line with the bytes needed and available
      */
-    static void requireIdentify(TensorCheck.Target t, TensorInfo info, Expectation shape) {
+    public static void requireIdentify(TensorCheck.Target t, TensorInfo info, Expectation shape) {
         long n = info.size();
         long need = identifyBytes(shape, n);
         if (n > TensorSource.MAX_ARRAY_ELEMENTS || !fits(need)) {
@@ -91,7 +91,7 @@ final class HeapGuard {
     }
 
     /** Whether {@code bytes} more fit in the heap now (after a collection if needed). */
-    static boolean fits(long bytes) {
+    public static boolean fits(long bytes) {
         if (bytes <= available()) {
             return true;
         }
@@ -99,7 +99,7 @@ final class HeapGuard {
         return bytes <= available();
     }
 
-    static long available() {
+    public static long available() {
         Runtime r = Runtime.getRuntime();
         return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
@@ -121,7 +121,7 @@ final class HeapGuard {
     }
 
     /** "8.6 GB", "80 MB": decimal units, as disk sizes are shown. */
-    static String bytes(long b) {
+    public static String bytes(long b) {
         return b >= 1_000_000_000L ? String.format(Locale.ROOT, "%.1f GB", b / 1e9)
                 : String.format(Locale.ROOT, "%.0f MB", b / 1e6);
     }
