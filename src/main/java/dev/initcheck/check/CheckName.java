@@ -29,7 +29,11 @@ public enum CheckName {
     /** Correlation of consecutive values in storage order. */
     LAG1_CORRELATION,
     /** Correlation between two tensors (a reused seed). */
-    CROSS_CORRELATION;
+    CROSS_CORRELATION,
+    /** Equals, bit for bit, the tensor it is declared tied to (hard). */
+    TIED,
+    /** Its first values are not an affine image of another tensor's: no reused random stream (hard). */
+    STREAM_REUSE;
 
     /** {@code second_moment}. */
     public String id() {

@@ -94,7 +94,7 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
     }
 
     /** A deterministic check (spends no alpha, no p-value, no power figure unless given in details). */
-    static CheckResult hard(CheckName name, boolean passed, double statistic, double threshold,
+    public static CheckResult hard(CheckName name, boolean passed, double statistic, double threshold,
                             double detectable, String message, Map<String, Object> details) {
         return new CheckResult(name, passed, true, statistic, threshold, 0, Double.NaN, detectable, true, message,
                 details);

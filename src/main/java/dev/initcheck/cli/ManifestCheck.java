@@ -1,6 +1,7 @@
 package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.app.TensorPrefix;
 import dev.initcheck.app.HeapGuard;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.CheckResult;
@@ -101,31 +102,7 @@ final class ManifestCheck {
                 }
                 return Arrays.copyOf(src.readAllCOrder(), m);
             }
-            double[] out = new double[m];
-            int[] filled = {0};
-            try {
-                src.forEachChunk((buf, len) -> {
-                    int k = Math.min(len, m - filled[0]);
-                    System.arraycopy(buf, 0, out, filled[0], k);
-                    filled[0] += k;
-                    if (filled[0] == m) {
-                        throw Enough.INSTANCE;
-                    }
-                });
-            } catch (Enough done) {
-                // the prefix is complete; the rest of the tensor is not read
-            }
-            return out;
-        }
-    }
-
-    /** Stops a streaming pass once the prefix is complete (no stack trace: it is not an error). */
-    private static final class Enough extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        static final Enough INSTANCE = new Enough();
-
-        private Enough() {
-            super(null, null, false, false);
+            return TensorPrefix.read(src, m);
         }
     }
 

@@ -40,7 +40,8 @@ public final class Json {
     }
 
     /** Puts a number, or null when it is NaN or infinite. */
-    static void num(ObjectNode o, String key, double v) {
+    /** Puts a number, or null for NaN and infinities. */
+    public static void num(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {
             o.put(key, v);
         } else {
@@ -96,7 +97,8 @@ public final class Json {
         return x;
     }
 
-    static ObjectNode check(CheckResult c) {
+    /** One check as JSON (the objects of {@code checks[]}). */
+    public static ObjectNode check(CheckResult c) {
         ObjectNode o = object();
         o.put("name", c.name().id());
         num(o, "statistic", c.statistic());

@@ -1,0 +1,278 @@
+package dev.initcheck.audit;
+
+import dev.initcheck.app.HeapGuard;
+import dev.initcheck.app.TensorCheck;
+import dev.initcheck.app.TensorPrefix;
+import dev.initcheck.check.CheckName;
+import dev.initcheck.check.CheckResult;
+import dev.initcheck.check.Identification;
+import dev.initcheck.check.Precision;
+import dev.initcheck.check.Verdict;
+import dev.initcheck.io.TensorFiles;
+import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.io.TensorInfo;
+import dev.initcheck.io.TensorSource;
+import dev.initcheck.scheme.Expectation;
+import dev.initcheck.scheme.Scheme;
+import dev.initcheck.shape.Layout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code initcheck audit}: every tensor of a checkpoint against the law its policy or preset declares.
+ *
+ * <p><b>Declarations.</b> For each tensor, in this order: the first policy rule whose pattern covers its name;
+ * a tensor sharing storage with an earlier one in a PyTorch file (tied weights saved once) is tied to it; the
+ * preset ({@link Preset}); otherwise it is undeclared.
+ *
+ * <p><b>Budget.</b> Every tensor examined statistically (declared by a law, or undeclared and identified) gets
+ * alpha/T of the run's budget alpha (Bonferroni over the T examined tensors), and splits it over its own checks; a
+ * conforming checkpoint therefore fails with probability at most alpha. Ties and stream reuse are deterministic
+ * ({@link StreamReuse}) and spend nothing, so tensor pairs do not shrink every other check's share as T grows.
+ *
+ * <p><b>Statuses.</b> pass, fail, inconclusive (declared, not rejected, but some check could not have seen a relevant
+ * error at this size), undeclared (identified; a tensor that no law explains, such as uninitialized memory, fails),
+ * skipped (a {@code skip} rule, a non-float dtype, no elements). A tied tensor passes when it equals its target bit
+ * for bit. A tensor whose first values are an affine image of another's fails, both of them.
+ */
+public final class Audit {
+    private Audit() {
+    }
+
+    /** Told after each tensor; for progress displays. */
+    public interface Progress {
+        /**
+         * One more tensor examined.
+         *
+         * @param done  tensors done
+         * @param total tensors in all
+         * @param bytes data bytes of the tensors done
+         */
+        void tensorDone(int done, int total, long bytes);
+    }
+
+    /**
+     * Audits a checkpoint.
+     *
+     * @throws TensorFormatException for an unreadable file
+     * @throws IllegalArgumentException for a bad policy, directory, index or config, or a declaration the tensor's
+     *     shape cannot carry (one line naming the tensor and the rule)
+     */
+    public static AuditResult run(AuditRequest r, Progress progress) throws TensorFormatException {
+        Checkpoint cp = Checkpoint.open(r.path());
+        Policy policy = r.policy() == null ? null : Policy.read(r.policy());
+        Preset preset = r.preset() != null ? r.preset() : policy == null ? null : policy.preset().orElse(null);
+        ModelConfig config = new ModelConfig(Optional.ofNullable(r.initializerRange()),
+                policy == null ? Optional.empty() : policy.initializerRange(), cp.config(), cp.configFile());
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        Map<String, Checkpoint.Item> items = new HashMap<>();
+        for (Checkpoint.Item it : cp.tensors()) {
+            shapes.put(it.name(), it.info().shape());
+            items.put(it.name(), it);
+        }
+        List<Declaration> declarations = new ArrayList<>();
+        int examined = 0;
+        for (Checkpoint.Item it : cp.tensors()) {
+            Declaration d = declare(it, policy, preset, cp, shapes, config);
+            declarations.add(d);
+            examined += d == null || d.kind() == Declaration.Kind.SCHEME ? 1 : 0;
+        }
+        double perTensor = r.alpha() / Math.max(1, examined);
+
+        Set<Set<String>> exempt = new HashSet<>();
+        List<Examined> done = new ArrayList<>();
+        List<StreamReuse.Prefix> prefixes = new ArrayList<>();
+        long bytes = 0;
+        int total = cp.tensors().size();
+        for (int i = 0; i < total; i++) {
+            Checkpoint.Item it = cp.tensors().get(i);
+            Examined e = examine(it, declarations.get(i), perTensor, r.ks());
+            done.add(e);
+            if (e.prefix() != null) {
+                prefixes.add(new StreamReuse.Prefix(it.name(), e.prefix(), TensorCheck.precision(it.info().dtype())));
+            }
+            if (e.declaration() != null && e.declaration().kind() == Declaration.Kind.TIED) {
+                exempt.add(Set.of(it.name(), e.declaration().tiedTo()));
+            }
+            bytes += it.info().byteSize();
+            if (progress != null) {
+                progress.tensorDone(i + 1, total, bytes);
+            }
+        }
+        List<StreamReuse.Match> reuse = StreamReuse.find(prefixes, exempt);
+        Set<String> prefixed = new HashSet<>();
+        prefixes.forEach(p -> prefixed.add(p.name()));
+
+        Map<String, long[]> hashes = new HashMap<>();
+        List<TensorAudit> out = new ArrayList<>();
+        for (Examined e : done) {
+            Checkpoint.Item it = e.item();
+            List<CheckResult> cross = new ArrayList<>();
+            if (e.declaration() != null && e.declaration().kind() == Declaration.Kind.TIED) {
+                cross.add(tie(it, items.get(e.declaration().tiedTo()), e.declaration().tiedTo(), hashes));
+            }
+            if (prefixed.contains(it.name())) {
+                cross.add(StreamReuse.check(it.name(), reuse));
+            }
+            out.add(new TensorAudit(it.name(), it.file(), it.info().shape(), it.info().dtype().name(),
+                    e.declaration(), status(e, cross), e.verdict(), cross, e.identified(), e.note()));
+        }
+        for (Checkpoint.Skipped s : cp.skipped()) {
+            out.add(new TensorAudit(s.tensor().name(), s.file(), new long[0], s.tensor().dtype(), null,
+                    TensorStatus.SKIPPED, null, List.of(), null, s.tensor().reason()));
+        }
+        return new AuditResult(r.path(), r.policy(), preset, r.alpha(), perTensor, r.strict(), out);
+    }
+
+    private static Declaration declare(Checkpoint.Item it, Policy policy, Preset preset, Checkpoint cp,
+                                       Map<String, long[]> shapes, ModelConfig config) {
+        if (policy != null) {
+            Optional<Policy.Rule> rule = policy.match(it.name());
+            if (rule.isPresent()) {
+                Policy.Rule x = rule.get();
+                if (x.skip()) {
+                    return Declaration.skip(x.describe());
+                }
+                if (x.tiedTo() != null) {
+                    return Declaration.tied(x.describe(), x.tiedTo());
+                }
+                return Declaration.scheme(x.describe(), x.scheme(),
+                        new TensorCheck.TensorSpec(x.layout(), x.fanIn(), x.fanOut(), null));
+            }
+        }
+        String alias = cp.aliases().get(it.name());
+        if (alias != null) {
+            return Declaration.tied("shares its storage with " + alias + " in " + it.file().getFileName(), alias);
+        }
+        if (preset != null) {
+            try {
+                return preset.place(it.name(), shapes, config).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(it.file() + ": " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** One tensor's own work: its checks or its identification, and its prefix. */
+    private record Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
+                            double[] prefix, String note) {
+    }
+
+    private static Examined examine(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
+            throws TensorFormatException {
+        TensorCheck.Target target = new TensorCheck.Target(it.file(), it.name());
+        if (d != null && d.kind() != Declaration.Kind.SCHEME) {
+            return new Examined(it, d, null, null, null, null);
+        }
+        if (d != null) {
+            Verdict v;
+            try {
+                v = TensorCheck.run(target, d.scheme(), d.spec(), alpha, ks);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(it.file() + ": tensor '" + it.name() + "': " + d.origin() + ": "
+                        + e.getMessage());
+            }
+            boolean random = v.expectation().distribution().variance() > 0;
+            return new Examined(it, d, v, null, random ? prefix(target) : null, null);
+        }
+        return identify(it, target, alpha);
+    }
+
+    private static Examined identify(Checkpoint.Item it, TensorCheck.Target target, double alpha)
+            throws TensorFormatException {
+        TensorInfo info = it.info();
+        try (TensorSource src = TensorFiles.open(it.file(), it.name())) {
+            Expectation shape = TensorCheck.expectation(target, info, Scheme.parse("zeros"),
+                    TensorCheck.TensorSpec.of(Layout.PYTORCH));
+            if (info.size() > TensorSource.MAX_ARRAY_ELEMENTS || !HeapGuard.fits(HeapGuard.identifyBytes(shape,
+                    info.size()))) {
+                return new Examined(it, null, null, null, TensorPrefix.read(src, StreamReuse.PREFIX),
+                        "not identified: its values do not fit in the heap (give the JVM more with -Xmx)");
+            }
+            Precision p = TensorCheck.precision(info.dtype());
+            double[] values = src.readAllCOrder();
+            List<Identification.Candidate> ranking = Identification.rank(values, shape.shape(), shape.layout(),
+                    shape.fans(), p, alpha);
+            Identification.Candidate best = ranking.get(0);
+            boolean explained = best.passed();
+            Identified id = new Identified(best.verdict().expectation().distribution().family().name()
+                    .toLowerCase(java.util.Locale.ROOT), best.verdict().expectation().distribution().describe(),
+                    best.scheme().toString(), null, explained, best.verdict());
+            double[] prefix = java.util.Arrays.copyOf(values, (int) Math.min(values.length, StreamReuse.PREFIX));
+            return new Examined(it, null, null, id, explained ? prefix : null, null);
+        }
+    }
+
+    private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
+        try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {
+            return TensorPrefix.read(src, StreamReuse.PREFIX);
+        }
+    }
+
+    private static TensorStatus status(Examined e, List<CheckResult> cross) {
+        if (cross.stream().anyMatch(CheckResult::failed)) {
+            return TensorStatus.FAIL;
+        }
+        Declaration d = e.declaration();
+        if (d == null) {
+            return e.identified() != null && !e.identified().explained() ? TensorStatus.FAIL
+                    : TensorStatus.UNDECLARED;
+        }
+        return switch (d.kind()) {
+            case SKIP -> TensorStatus.SKIPPED;
+            case TIED -> TensorStatus.PASS;
+            case SCHEME -> switch (e.verdict().status()) {
+                case PASS -> TensorStatus.PASS;
+                case FAIL -> TensorStatus.FAIL;
+                case INCONCLUSIVE -> TensorStatus.INCONCLUSIVE;
+            };
+        };
+    }
+
+    /** Bit-for-bit equality with the tensor it is tied to (dtype, shape, and a 128-bit hash of the values). */
+    private static CheckResult tie(Checkpoint.Item self, Checkpoint.Item target, String targetName,
+                                   Map<String, long[]> hashes) throws TensorFormatException {
+        if (target == null) {
+            return CheckResult.hard(CheckName.TIED, false, Double.NaN, Double.NaN, Double.NaN, "tied to "
+                    + targetName + ", which the checkpoint does not hold", Map.<String, Object>of());
+        }
+        TensorInfo a = self.info();
+        TensorInfo b = target.info();
+        if (a.dtype() != b.dtype() || !java.util.Arrays.equals(a.shape(), b.shape())) {
+            return CheckResult.hard(CheckName.TIED, false, Double.NaN, Double.NaN, Double.NaN, "tied to "
+                    + targetName + ", but it is " + a.dtype() + " " + TensorInfo.formatShape(a.shape()) + " and "
+                    + targetName + " is " + b.dtype() + " " + TensorInfo.formatShape(b.shape()),
+                    Map.<String, Object>of());
+        }
+        boolean equal = java.util.Arrays.equals(hash(self, hashes), hash(target, hashes));
+        return CheckResult.hard(CheckName.TIED, equal, Double.NaN, Double.NaN, Double.NaN, equal
+                ? "equals " + targetName + " bit for bit" : "differs from " + targetName
+                + ", which it is declared tied to", Map.<String, Object>of("tied_to", targetName));
+    }
+
+    private static long[] hash(Checkpoint.Item it, Map<String, long[]> cache) throws TensorFormatException {
+        long[] h = cache.get(it.name());
+        if (h == null) {
+            long[] acc = {0x243F6A8885A308D3L, 0x13198A2E03707344L};
+            try (TensorSource src = TensorFiles.open(it.file(), it.name())) {
+                src.forEachChunk((buf, len) -> {
+                    for (int k = 0; k < len; k++) {
+                        long bits = Double.doubleToRawLongBits(buf[k]);
+                        acc[0] = Long.rotateLeft((acc[0] ^ bits) * 0x9E3779B97F4A7C15L, 29);
+                        acc[1] = Long.rotateLeft((acc[1] + bits) * 0xC2B2AE3D27D4EB4FL, 31) ^ acc[0];
+                    }
+                });
+            }
+            h = acc;
+            cache.put(it.name(), h);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.initcheck.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The audit of a checkpoint.
+ *
+ * @param path     what was audited
+ * @param policy   the policy file, or null
+ * @param preset   the preset used, or null
+ * @param alpha    the run's false-alarm budget
+ * @param perTensor the share of each examined tensor (alpha over the tensors examined, Bonferroni)
+ * @param strict   whether inconclusive tensors fail the audit
+ * @param tensors  every tensor of the checkpoint, in file order
+ */
+public record AuditResult(Path path, Path policy, Preset preset, double alpha, double perTensor, boolean strict,
+                          List<TensorAudit> tensors) {
+    public AuditResult {
+        tensors = List.copyOf(tensors);
+    }
+
+    /** Whether the checkpoint conforms: no tensor fails, and none is inconclusive under {@code --strict}. */
+    public boolean conforms() {
+        return tensors.stream().noneMatch(t -> t.status() == TensorStatus.FAIL
+                || (strict && t.status() == TensorStatus.INCONCLUSIVE));
+    }
+
+    /** {@code pass} or {@code fail}. */
+    public String verdict() {
+        return conforms() ? "pass" : "fail";
+    }
+
+    /** How many tensors have this status. */
+    public long count(TensorStatus s) {
+        return tensors.stream().filter(t -> t.status() == s).count();
+    }
+}
