@@ -123,7 +123,11 @@ public record Policy(Path source, Layout layout, Optional<Preset> preset, Option
         Layout layout = layout(root.get("layout"), file + ": layout", Layout.PYTORCH);
         Optional<Preset> preset = Optional.empty();
         if (root.hasNonNull("preset")) {
-            preset = Optional.of(Preset.parse(text(root.get("preset"), file + ": preset")));
+            try {
+                preset = Optional.of(Preset.parse(text(root.get("preset"), file + ": preset")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage());
+            }
         }
         Optional<Double> range = Optional.empty();
         if (root.hasNonNull("initializer_range")) {

@@ -89,7 +89,7 @@ public final class StreamReuse {
                 if (exempt.contains(Set.of(p.name(), q.name()))) {
                     continue;
                 }
-                double u = Math.max(unitRoundoff(p.precision()), unitRoundoff(q.precision()));
+                double u = Math.max(p.precision().unitRoundoff(), q.precision().unitRoundoff());
                 Match m = affine(p, q, u);
                 if (m != null) {
                     out.add(m);
@@ -122,16 +122,6 @@ public final class StreamReuse {
             }
         }
         return new Match(px.name(), py.name(), a, b);
-    }
-
-    /** 2^-p for a significand of p bits. */
-    static double unitRoundoff(Precision p) {
-        return switch (p) {
-            case BFLOAT16 -> 0x1p-8;
-            case FLOAT16 -> 0x1p-11;
-            case FLOAT32 -> 0x1p-24;
-            case FLOAT64 -> 0x1p-53;
-        };
     }
 
     /** The hard check of one tensor: passed, or failed naming the other tensor of each match. */
