@@ -121,7 +121,8 @@ public final class StreamReuse {
                 return null;
             }
         }
-        return new Match(px.name(), py.name(), a, b);
+        // a shift within the rounding of the fit is no shift: report the pair as proportional
+        return new Match(px.name(), py.name(), Math.abs(a) <= 4 * u * maxY ? 0 : a, b);
     }
 
     /** The hard check of one tensor: passed, or failed naming the other tensor of each match. */

@@ -159,9 +159,9 @@ final class AuditCommand implements Callable<Integer> {
                 w.printf(Locale.ROOT, "    %s: %s%n", c.name().id(), c.message());
             }
             if (t.status() == TensorStatus.INCONCLUSIVE && t.verdict() != null) {
-                for (CheckResult c : t.verdict().inconclusive()) {
-                    w.printf(Locale.ROOT, "    %s: %s%n", c.name().id(), c.message());
-                }
+                w.printf(Locale.ROOT, "    inconclusive: with %d values, %s could not have caught a relevant error "
+                        + "(--format json has each check's detectable error)%n", t.verdict().n(),
+                        String.join(", ", t.verdict().inconclusive().stream().map(c -> c.name().id()).toList()));
             }
             if (id != null && !id.explained() && id.verdict() != null) {
                 id.verdict().failures().forEach(c -> w.printf(Locale.ROOT, "    %s: %s%n", c.name().id(),
