@@ -2,6 +2,8 @@ package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.app.HeapGuard;
+import dev.initcheck.check.CheckName;
+import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Family;
 import dev.initcheck.io.TensorFiles;
@@ -47,7 +49,8 @@ final class CheckReport {
         for (Item i : items) {
             Verdict v = i.verdict();
             double[] sorted = null;
-            if (v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS
+            boolean finite = v.check(CheckName.FINITE).map(CheckResult::passed).orElse(true);
+            if (finite && v.n() <= CHART_LIMIT && v.expectation().distribution().family() != Family.POINT_MASS
                     && HeapGuard.fits(8 * v.n())) {
                 try (TensorSource src = TensorFiles.open(i.target().file(), i.target().tensor(), i.csvShape())) {
                     sorted = src.readAllCOrder();
