@@ -1,6 +1,9 @@
 package dev.initcheck.app;
 
+import dev.initcheck.check.CheckName;
+import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
+import dev.initcheck.check.LineHashes;
 import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.DType;
@@ -53,11 +56,29 @@ public final class TensorCheck {
         }
     }
 
-    /** Tensors above this many values are summarised in one streaming pass unless {@code --ks exact}. */
-    public static final long STREAMING_ABOVE = 1L << 22;
+    /**
+     * In {@code --ks auto}, tensors of at least this many values whose law allows it are summarised in one streaming
+     * pass (moments, binned CDF, row and column hashes); smaller ones are read whole and sorted, which costs less
+     * than the summary's set-up at that size.
+     */
+    public static final long STREAMING_ABOVE = 1L << 16;
 
     /** How the KS statistic is computed: exact (sorted copy), streaming (binned, D_lo <= D <= D_hi), or by size. */
     public enum KsMode { AUTO, EXACT, STREAMING }
+
+    /** Only one exact re-check at a time, so that concurrent tensors never hold two sorted copies. */
+    private static final Object EXACT_FALLBACK = new Object();
+
+    /**
+     * A checked tensor.
+     *
+     * @param verdict the checks
+     * @param prefix  the first values in storage order (for the cross-tensor checks), read in the same pass
+     * @param path    how it was checked: {@code exact}, {@code streaming}, or {@code streaming, then exact} when
+     *                the binned KS bounds straddled the gate and the values were sorted to decide
+     */
+    public record Checked(Verdict verdict, double[] prefix, String path) {
+    }
 
     /**
      * Checks one tensor against {@code scheme} at the false-alarm probability {@code alphaPerTensor}.
@@ -67,23 +88,64 @@ public final class TensorCheck {
      */
     public static Verdict run(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode)
             throws TensorFormatException {
+        return check(t, scheme, o, alphaPerTensor, mode, StreamingEngine.defaultThreads()).verdict();
+    }
+
+    /**
+     * Checks one tensor in a single pass where its law allows, with {@code threads} summarising threads.
+     *
+     * <p>In {@code auto}, a streamed tensor's KS gate uses D_lo ≤ D ≤ D_lo + 1/B; when the gate falls between the
+     * two bounds (the summary cannot tell whether the exact D passes) the tensor is read again and sorted, if the
+     * heap holds it, so that the verdict is the exact path's. Every other check of a summary is the exact path's.
+     *
+     * @throws TensorFormatException if the file or tensor cannot be read
+     * @throws IllegalArgumentException if the shape cannot carry the scheme, or the heap cannot hold the checks
+     */
+    public static Checked check(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode,
+                                int threads) throws TensorFormatException {
+        Expectation e;
+        Precision p;
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
             TensorInfo info = src.info();
-            Expectation e = expectation(t, info, scheme, o);
-            Precision p = precision(info.dtype());
-            if (streaming(e, info.size(), mode) || HeapGuard.mustStream(t, info, e, mode)) {
-                BinEdges edges = BinEdges.of(e.distribution(), p, StreamingSummary.DEFAULT_BINS);
-                StreamingSummary s = StreamingEngine.summarize(src, edges, StreamingEngine.defaultThreads());
-                return Conformance.check(s.moments(), s, e, p, alphaPerTensor);
+            e = expectation(t, info, scheme, o);
+            p = precision(info.dtype());
+            if (!(streaming(e, info.size(), mode) || HeapGuard.mustStream(t, info, e, mode))) {
+                double[] values = src.readAllCOrder();
+                return new Checked(Conformance.check(values, e, p, alphaPerTensor),
+                        java.util.Arrays.copyOf(values, (int) Math.min(values.length, StreamingEngine.PREFIX)),
+                        "exact");
             }
-            return Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor);
+            BinEdges edges = BinEdges.of(e.distribution(), p, StreamingSummary.DEFAULT_BINS);
+            long[] rc = e.matrixView();
+            boolean hashLines = (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
+            StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads, hashLines ? rc : null);
+            Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
+            if (mode != KsMode.AUTO || !ksUndecided(v, s.summary()) || info.size() > TensorSource.MAX_ARRAY_ELEMENTS) {
+                return new Checked(v, s.prefix(), "streaming");
+            }
+            synchronized (EXACT_FALLBACK) {
+                if (!HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))) {
+                    return new Checked(v, s.prefix(), "streaming");
+                }
+                return new Checked(Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor), s.prefix(),
+                        "streaming, then exact");
+            }
         }
+    }
+
+    /** Whether the KS gate lies between the binned bounds D_lo and D_lo + 1/B. */
+    static boolean ksUndecided(Verdict v, StreamingSummary s) {
+        return v.check(CheckName.KS).filter(CheckResult::ran).map(ks -> {
+            double lo = s.histogram().ksStatistic().d();
+            double hi = s.histogram().ksStatistic().upper();
+            return lo <= ks.threshold() && hi > ks.threshold();
+        }).orElse(false);
     }
 
     /** Streaming needs an i.i.d. law with a continuous CDF; orthogonality and point masses need the values. */
     public static boolean streaming(Expectation e, long n, KsMode mode) {
         boolean possible = e.structure() == Structure.IID && e.distribution().variance() > 0;
-        return possible && (mode == KsMode.STREAMING || (mode == KsMode.AUTO && n > STREAMING_ABOVE));
+        return possible && (mode == KsMode.STREAMING || (mode == KsMode.AUTO && n >= STREAMING_ABOVE));
     }
 
     /** The scheme resolved for the tensor's shape, layout and fans. */

@@ -86,23 +86,15 @@ public final class Audit {
         double perTensor = r.alpha() / Math.max(1, examined);
 
         Set<Set<String>> exempt = new HashSet<>();
-        List<Examined> done = new ArrayList<>();
+        List<Examined> done = examineAll(cp.tensors(), declarations, perTensor, r.ks(), progress);
         List<StreamReuse.Prefix> prefixes = new ArrayList<>();
-        long bytes = 0;
-        int total = cp.tensors().size();
-        for (int i = 0; i < total; i++) {
-            Checkpoint.Item it = cp.tensors().get(i);
-            Examined e = examine(it, declarations.get(i), perTensor, r.ks());
-            done.add(e);
+        for (Examined e : done) {
+            Checkpoint.Item it = e.item();
             if (e.prefix() != null) {
                 prefixes.add(new StreamReuse.Prefix(it.name(), e.prefix(), TensorCheck.precision(it.info().dtype())));
             }
             if (e.declaration() != null && e.declaration().kind() == Declaration.Kind.TIED) {
                 exempt.add(Set.of(it.name(), e.declaration().tiedTo()));
-            }
-            bytes += it.info().byteSize();
-            if (progress != null) {
-                progress.tensorDone(i + 1, total, bytes);
             }
         }
         List<StreamReuse.Match> reuse = StreamReuse.find(prefixes, exempt);
@@ -160,6 +152,76 @@ public final class Audit {
         return null;
     }
 
+    /**
+     * Examines every tensor, several at a time: one task per tensor on as many threads as there are processors,
+     * the largest tensors first (so that the last to finish are small), each task reading and summarising its
+     * tensor on its own thread. Memory stays bounded: a streamed tensor holds a few chunk buffers and its line
+     * hashes, and tensors read whole take a share of the heap ({@link HeapShare}) before they start.
+     */
+    private static List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations,
+                                             double alpha, TensorCheck.KsMode ks, Progress progress)
+            throws TensorFormatException {
+        int n = items.size();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingLong((Integer i) -> -items.get(i).info().size()));
+        Examined[] out = new Examined[n];
+        long[] bytes = {0};
+        int[] count = {0};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "initcheck-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i : order) {
+                futures.add(pool.submit(() -> {
+                    Checkpoint.Item it = items.get(i);
+                    out[i] = examine(it, declarations.get(i), alpha, ks);
+                    if (progress != null) {
+                        synchronized (out) {
+                            bytes[0] += it.info().byteSize();
+                            progress.tensorDone(++count[0], n, bytes[0]);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                await(f);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    /** Waits for a task; its own exceptions come out unwrapped. */
+    private static void await(java.util.concurrent.Future<?> f) throws TensorFormatException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof TensorFormatException t) {
+                throw t;
+            }
+            if (c instanceof RuntimeException x) {
+                throw x;
+            }
+            if (c instanceof Error x) {
+                throw x;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
     /** One tensor's own work: its checks or its identification, and its prefix. */
     private record Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
                             double[] prefix, String note) {
@@ -172,17 +234,19 @@ public final class Audit {
             return new Examined(it, d, null, null, null, null);
         }
         if (d != null) {
-            Verdict v;
+            TensorCheck.Checked c;
             try {
-                v = TensorCheck.run(target, d.scheme(), d.spec(), alpha, ks);
+                c = HeapShare.run(exactBytes(it), () -> TensorCheck.check(target, d.scheme(), d.spec(), alpha, ks,
+                        1));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(it.file() + ": tensor '" + it.name() + "': " + d.origin() + ": "
                         + e.getMessage());
             }
+            Verdict v = c.verdict();
             boolean random = v.expectation().distribution().variance() > 0;
-            return new Examined(it, d, v, null, random ? prefix(target) : null, null);
+            return new Examined(it, d, v, null, random ? c.prefix() : null, null);
         }
-        return identify(it, target, alpha);
+        return HeapShare.run(identifyBytes(it), () -> identify(it, target, alpha));
     }
 
     private static Examined identify(Checkpoint.Item it, TensorCheck.Target target, double alpha)
@@ -210,10 +274,15 @@ public final class Audit {
         }
     }
 
-    private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
-        try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {
-            return TensorPrefix.read(src, StreamReuse.PREFIX);
-        }
+    /** Heap a declared tensor's task may need at its peak: its values and a sorted copy if it is read whole. */
+    private static long exactBytes(Checkpoint.Item it) {
+        long n = it.info().size();
+        return n < TensorCheck.STREAMING_ABOVE ? 16 * n : 0;
+    }
+
+    /** Heap identification needs: the values, a sorted copy and the transients of the checks. */
+    private static long identifyBytes(Checkpoint.Item it) {
+        return 24 * it.info().size();
     }
 
     private static TensorStatus status(Examined e, List<CheckResult> cross) {

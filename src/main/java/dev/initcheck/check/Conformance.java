@@ -35,7 +35,7 @@ public final class Conformance {
                     "got %d values but shape %s has %d", valuesCOrder.length, e.shape(), e.shape().size()));
         }
         SampleMoments m = SampleMoments.of(valuesCOrder, e.distribution());
-        return run(m, () -> SortedSample.of(valuesCOrder), valuesCOrder, e, p, alphaPerTensor, source);
+        return run(m, () -> SortedSample.of(valuesCOrder), valuesCOrder, null, e, p, alphaPerTensor, source);
     }
 
     /**
@@ -44,7 +44,16 @@ public final class Conformance {
      */
     public static Verdict check(SampleMoments moments, EmpiricalCdf ecdf, Expectation e, Precision p,
                                 double alphaPerTensor) {
-        return run(moments, () -> ecdf, null, e, p, alphaPerTensor, null);
+        return run(moments, () -> ecdf, null, null, e, p, alphaPerTensor, null);
+    }
+
+    /**
+     * Checks a summary built elsewhere, with the streamed hashes of the rows and columns of its 2-D view for the
+     * duplicate-row and duplicate-column checks ({@link LineHashes}); orthogonality is reported as not run.
+     */
+    public static Verdict check(SampleMoments moments, EmpiricalCdf ecdf, LineHashes lines, Expectation e,
+                                Precision p, double alphaPerTensor) {
+        return run(moments, () -> ecdf, null, lines, e, p, alphaPerTensor, null);
     }
 
     /** The stochastic checks a tensor of n values gets when its values are at hand: the Bonferroni divisor. */
@@ -65,21 +74,21 @@ public final class Conformance {
         return IndependenceChecks.crossCorrelation(a, b, alpha);
     }
 
-    private static Verdict run(SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix, Expectation e,
-                               Precision p, double alphaPerTensor, SeededRandom source) {
+    private static Verdict run(SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix, LineHashes lines,
+                               Expectation e, Precision p, double alphaPerTensor, SeededRandom source) {
         validateAlpha(alphaPerTensor);
         if (m.count() == 0) {
             throw new IllegalArgumentException("no values to check");
         }
         Distribution tested = Laws.effective(e.distribution(), m.n(), alphaPerTensor);
-        List<CheckName> plan = CheckPlan.of(e, tested, m.n(), matrix != null, p);
+        List<CheckName> plan = CheckPlan.of(e, tested, m.n(), matrix != null || lines != null, p);
         List<CheckName> stochastic = CheckPlan.stochastic(plan);
         double alpha = stochastic.isEmpty() ? 0 : AlphaBudget.perCheck(alphaPerTensor, stochastic.size());
         List<CheckResult> results = new ArrayList<>();
         CheckResult finite = ExactChecks.finite(m);
         results.add(finite);
         for (CheckName name : plan.subList(1, plan.size())) {
-            results.add(finite.passed() ? runOne(name, m, ecdf, matrix, e, tested, p, alpha)
+            results.add(finite.passed() ? runOne(name, m, ecdf, matrix, lines, e, tested, p, alpha)
                     : CheckResult.notRun(name, CheckPlan.hard(name), "the tensor has NaN or infinite values"));
         }
         double spent = finite.passed() ? alpha * stochastic.size() : 0;
@@ -87,7 +96,8 @@ public final class Conformance {
     }
 
     private static CheckResult runOne(CheckName name, SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix,
-                                      Expectation e, Distribution tested, Precision p, double alpha) {
+                                      LineHashes lines, Expectation e, Distribution tested, Precision p,
+                                      double alpha) {
         Distribution law = e.distribution();
         double beta = Power.DEFAULT_BETA;
         return switch (name) {
@@ -102,7 +112,8 @@ public final class Conformance {
             case TAIL -> MomentChecks.tail(m, StoredLaw.of(tested, p), alpha);
             case POINT_MASS -> ExactChecks.pointMass(m, (PointMass) law, p);
             case ORTHOGONALITY -> orthogonality(matrix, e, p);
-            case DUPLICATE_ROWS, DUPLICATE_COLUMNS -> duplicates(name, matrix, e);
+            case DUPLICATE_ROWS, DUPLICATE_COLUMNS -> matrix != null ? duplicates(name, matrix, e)
+                    : IndependenceChecks.duplicates(lines, name == CheckName.DUPLICATE_ROWS);
             case LAG1_CORRELATION -> IndependenceChecks.lag1(m, alpha);
             default -> throw new IllegalStateException("no runner for " + name);
         };

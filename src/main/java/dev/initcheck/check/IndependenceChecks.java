@@ -63,11 +63,40 @@ final class IndependenceChecks {
                 }
             }
         }
+        return duplicateResult(byRows, count, duplicates, firstA, firstB, "");
+    }
+
+    /**
+     * Duplicate rows (byRows) or columns from streamed {@link LineHashes}: lines with equal hashes count as
+     * identical (they cannot be compared value by value; see the class comment of {@link LineHashes} for the
+     * chance of a false duplicate).
+     */
+    static CheckResult duplicates(LineHashes lines, boolean byRows) {
+        long[] hash = byRows ? lines.rowHashes() : lines.columnHashes();
+        Map<Long, Integer> seen = new HashMap<>();
+        int duplicates = 0;
+        int firstA = -1;
+        int firstB = -1;
+        for (int i = 0; i < hash.length; i++) {
+            Integer j = seen.putIfAbsent(hash[i], i);
+            if (j != null) {
+                duplicates++;
+                if (firstA < 0) {
+                    firstA = j;
+                    firstB = i;
+                }
+            }
+        }
+        return duplicateResult(byRows, hash.length, duplicates, firstA, firstB, " (streamed: equal 64-bit hashes)");
+    }
+
+    private static CheckResult duplicateResult(boolean byRows, int count, int duplicates, int firstA, int firstB,
+                                               String how) {
         CheckName name = byRows ? CheckName.DUPLICATE_ROWS : CheckName.DUPLICATE_COLUMNS;
         String what = byRows ? "rows" : "columns";
-        String msg = duplicates == 0 ? "no two of the " + count + " " + what + " are identical"
+        String msg = duplicates == 0 ? "no two of the " + count + " " + what + " are identical" + how
                 : duplicates + " of the " + count + " " + what + " repeat an earlier one (first: " + what + " "
-                + firstA + " and " + firstB + " are identical): the values are not independent draws";
+                + firstA + " and " + firstB + " are identical" + how + "): the values are not independent draws";
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("first_pair", firstA < 0 ? "none" : firstA + "," + firstB);
         return CheckResult.hard(name, duplicates == 0, duplicates, 0, Double.NaN, msg, d);

@@ -77,10 +77,24 @@ public final class BinEdges {
         return new BinEdges(StoredLaw.continuous(law), bins);
     }
 
-    /** A grid for values of {@code law} stored in {@code precision}, compared with their exact stored law. */
+    /**
+     * A grid for values of {@code law} stored in {@code precision}, compared with their exact stored law. Grids are
+     * immutable and cached (up to {@value #CACHE_SIZE}): the tensors of a model share a few laws, and a grid costs
+     * one stored-law CDF per cell.
+     */
     public static BinEdges of(Distribution law, Precision precision, int bins) {
-        return new BinEdges(StoredLaw.of(law, precision), bins);
+        if (CACHE.size() > CACHE_SIZE) {
+            CACHE.clear();
+        }
+        return CACHE.computeIfAbsent(new Key(law, precision, bins),
+                k -> new BinEdges(StoredLaw.of(law, precision), bins));
     }
+
+    private record Key(Distribution law, Precision precision, int bins) {
+    }
+
+    private static final int CACHE_SIZE = 64;
+    private static final java.util.Map<Key, BinEdges> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The law the counts are compared with. */
     public StoredLaw stored() {

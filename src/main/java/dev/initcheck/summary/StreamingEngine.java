@@ -1,5 +1,6 @@
 package dev.initcheck.summary;
 
+import dev.initcheck.check.LineHashes;
 import dev.initcheck.check.SampleMoments;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorSource;
@@ -54,12 +55,37 @@ public final class StreamingEngine {
 
     public static StreamingSummary summarize(TensorSource source, BinEdges edges, int threads)
             throws TensorFormatException {
+        return stream(source, edges, threads, null).summary();
+    }
+
+    /**
+     * One pass over a tensor for every check a summary can serve.
+     *
+     * @param summary the moments and the binned CDF
+     * @param lines   the row and column hashes of the 2-D view, or null when not asked for
+     * @param prefix  the first {@value #PREFIX} values in storage order (fewer if the tensor is smaller)
+     */
+    public record Streamed(StreamingSummary summary, LineHashes lines, double[] prefix) {
+    }
+
+    /** Values kept from the start of the tensor ({@link Streamed#prefix}). */
+    public static final int PREFIX = 32;
+
+    /**
+     * Summarises a tensor read from a file in one pass: moments, the binned CDF, and, when {@code matrix} (rows,
+     * cols) is given, the hashes of the rows and columns of that C-order view ({@link LineHashes}).
+     *
+     * @throws TensorFormatException if the data cannot be read
+     */
+    public static Streamed stream(TensorSource source, BinEdges edges, int threads, long[] matrix)
+            throws TensorFormatException {
         int workers = Math.max(1, threads);
         BlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * workers + 2);
         for (int i = 0; i < 2 * workers + 2; i++) {
             free.add(new double[CHUNK]);
         }
         List<PitHistogram> histograms = new ArrayList<>();
+        List<LineHashes> lineParts = new ArrayList<>();
         ThreadLocal<PitHistogram> local = ThreadLocal.withInitial(() -> {
             PitHistogram h = new PitHistogram(edges);
             synchronized (histograms) {
@@ -67,15 +93,41 @@ public final class StreamingEngine {
             }
             return h;
         });
+        ThreadLocal<LineHashes> localLines = ThreadLocal.withInitial(() -> {
+            LineHashes h = new LineHashes(matrix[0], matrix[1]);
+            synchronized (lineParts) {
+                lineParts.add(h);
+            }
+            return h;
+        });
+        double[] prefix = new double[(int) Math.min(PREFIX, source.info().size())];
+        long[] offset = {0};
         List<Future<SampleMoments>> chunks = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
+        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemon());
         try {
             source.forEachChunk((buf, len) -> {
+                long at = offset[0];
+                offset[0] += len;
+                if (at < prefix.length) {
+                    System.arraycopy(buf, 0, prefix, (int) at, (int) Math.min(len, prefix.length - at));
+                }
+                if (pool == null) { // one thread: summarise in place, no copy, no hand-over
+                    SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(buf, 0, len);
+                    local.get().add(buf, 0, len);
+                    if (matrix != null) {
+                        localLines.get().add(buf, 0, len, at);
+                    }
+                    chunks.add(java.util.concurrent.CompletableFuture.completedFuture(m));
+                    return;
+                }
                 double[] copy = take(free);
                 System.arraycopy(buf, 0, copy, 0, len);
                 chunks.add(pool.submit(() -> {
                     SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(copy, 0, len);
                     local.get().add(copy, 0, len);
+                    if (matrix != null) {
+                        localLines.get().add(copy, 0, len, at);
+                    }
                     free.add(copy);
                     return m;
                 }));
@@ -86,9 +138,18 @@ public final class StreamingEngine {
             }
             PitHistogram histogram = new PitHistogram(edges);
             histograms.forEach(histogram::merge);
-            return new StreamingSummary(moments, histogram);
+            LineHashes lines = null;
+            if (matrix != null) {
+                lines = new LineHashes(matrix[0], matrix[1]);
+                for (LineHashes part : lineParts) {
+                    lines.merge(part);
+                }
+            }
+            return new Streamed(new StreamingSummary(moments, histogram), lines, prefix);
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
