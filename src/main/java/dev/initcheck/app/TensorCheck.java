@@ -115,7 +115,9 @@ public final class TensorCheck {
                         java.util.Arrays.copyOf(values, (int) Math.min(values.length, StreamingEngine.PREFIX)),
                         "exact");
             }
-            BinEdges edges = BinEdges.of(e.distribution(), p, StreamingSummary.DEFAULT_BINS);
+            int bins = mode == KsMode.AUTO ? StreamingSummary.binsFor(info.size(), alphaPerTensor)
+                    : StreamingSummary.DEFAULT_BINS;
+            BinEdges edges = BinEdges.of(e.distribution(), p, bins);
             long[] rc = e.matrixView();
             boolean hashLines = (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
             StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads, hashLines ? rc : null);

@@ -39,6 +39,12 @@ final class CheckPlan {
      * ({@link Laws#effective}: a truncation too far out to matter is tested as its parent normal).
      */
     static List<CheckName> of(Expectation e, Distribution tested, long n, boolean matrix, Precision p) {
+        return of(e, tested, n, matrix, p, Long.MAX_VALUE);
+    }
+
+    /** As above, the duplicate checks comparing lines on their first {@code lineCap} values only. */
+    static List<CheckName> of(Expectation e, Distribution tested, long n, boolean matrix, Precision p,
+                              long lineCap) {
         List<CheckName> plan = new ArrayList<>(List.of(CheckName.FINITE));
         Distribution law = e.distribution();
         if (law.family() == Family.POINT_MASS) {
@@ -48,7 +54,7 @@ final class CheckPlan {
             plan.add(CheckName.ORTHOGONALITY);
         } else {
             addRandom(plan, law, tested, n);
-            addMatrix(plan, e, matrix, p);
+            addMatrix(plan, e, matrix, p, lineCap);
             if (n >= IndependenceChecks.LAG1_MIN_N) {
                 plan.add(CheckName.LAG1_CORRELATION);
             }
@@ -71,16 +77,16 @@ final class CheckPlan {
         }
     }
 
-    private static void addMatrix(List<CheckName> plan, Expectation e, boolean matrix, Precision p) {
+    private static void addMatrix(List<CheckName> plan, Expectation e, boolean matrix, Precision p, long lineCap) {
         if (!matrix) {
             return;
         }
         long[] rc = e.matrixView();
         double q = StoredLaw.of(e.distribution(), p).collisionProbability();
-        if (IndependenceChecks.duplicatesMeaningful(rc[0], rc[1], q)) {
+        if (IndependenceChecks.duplicatesMeaningful(rc[0], Math.min(rc[1], lineCap), q)) {
             plan.add(CheckName.DUPLICATE_ROWS);
         }
-        if (IndependenceChecks.duplicatesMeaningful(rc[1], rc[0], q)) {
+        if (IndependenceChecks.duplicatesMeaningful(rc[1], Math.min(rc[0], lineCap), q)) {
             plan.add(CheckName.DUPLICATE_COLUMNS);
         }
     }

@@ -81,7 +81,8 @@ public final class Conformance {
             throw new IllegalArgumentException("no values to check");
         }
         Distribution tested = Laws.effective(e.distribution(), m.n(), alphaPerTensor);
-        List<CheckName> plan = CheckPlan.of(e, tested, m.n(), matrix != null || lines != null, p);
+        List<CheckName> plan = CheckPlan.of(e, tested, m.n(), matrix != null || lines != null, p,
+                matrix == null && lines != null ? LineHashes.LEAD : Long.MAX_VALUE);
         List<CheckName> stochastic = CheckPlan.stochastic(plan);
         double alpha = stochastic.isEmpty() ? 0 : AlphaBudget.perCheck(alphaPerTensor, stochastic.size());
         List<CheckResult> results = new ArrayList<>();

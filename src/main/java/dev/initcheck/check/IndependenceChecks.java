@@ -67,9 +67,9 @@ final class IndependenceChecks {
     }
 
     /**
-     * Duplicate rows (byRows) or columns from streamed {@link LineHashes}: lines with equal hashes count as
-     * identical (they cannot be compared value by value; see the class comment of {@link LineHashes} for the
-     * chance of a false duplicate).
+     * Duplicate rows (byRows) or columns from streamed {@link LineHashes}: lines whose leading values hash alike
+     * count as identical (they cannot be compared value by value; see {@link LineHashes} for the chance of a false
+     * duplicate).
      */
     static CheckResult duplicates(LineHashes lines, boolean byRows) {
         long[] hash = byRows ? lines.rowHashes() : lines.columnHashes();
@@ -87,7 +87,9 @@ final class IndependenceChecks {
                 }
             }
         }
-        return duplicateResult(byRows, hash.length, duplicates, firstA, firstB, " (streamed: equal 64-bit hashes)");
+        int lead = Math.min(LineHashes.LEAD, byRows ? lines.cols() : lines.rows());
+        return duplicateResult(byRows, hash.length, duplicates, firstA, firstB, " on their first " + lead
+                + " values (streamed: equal 64-bit hashes)");
     }
 
     private static CheckResult duplicateResult(boolean byRows, int count, int duplicates, int firstA, int firstB,

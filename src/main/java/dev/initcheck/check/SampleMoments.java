@@ -112,18 +112,55 @@ public final class SampleMoments {
         return this;
     }
 
-    /** Sums values[i..) while they are finite; returns the index of the first non-finite value (or {@code to}). */
+    /**
+     * Sums values[i..) while they are finite; returns the index of the first non-finite value (or {@code to}).
+     * Two values per step into two sets of partial sums, so that the additions of consecutive values do not wait on
+     * each other; the partial sums are added at the end of the run.
+     */
     private int finiteRun(double[] v, int start, int to) {
         double a1 = 0;
         double a2 = 0;
         double a4 = 0;
         double al = 0;
+        double b1 = 0;
+        double b2 = 0;
+        double b4 = 0;
+        double bl = 0;
         double prev = last;
         double lo = min;
         double hi = max;
         double big = maxAbs;
         long tail = 0;
         int i = start;
+        for (; i + 1 < to; i += 2) {
+            double x = v[i];
+            double z = v[i + 1];
+            double y = x - center;
+            double w = z - center;
+            if (!(y - y == 0) || !(w - w == 0)) {
+                break;
+            }
+            double y2 = y * y;
+            double w2 = w * w;
+            a1 += y;
+            b1 += w;
+            a2 += y2;
+            b2 += w2;
+            a4 += y2 * y2;
+            b4 += w2 * w2;
+            al += prev * y;
+            bl += y * w;
+            prev = w;
+            double smaller = x < z ? x : z;
+            double larger = x < z ? z : x;
+            lo = smaller < lo ? smaller : lo;
+            hi = larger > hi ? larger : hi;
+            double ay = Math.abs(y);
+            double aw = Math.abs(w);
+            double bigger = ay > aw ? ay : aw;
+            big = bigger > big ? bigger : big;
+            tail += (ay > tailCut ? 1 : 0) + (aw > tailCut ? 1 : 0);
+        }
         for (; i < to; i++) {
             double x = v[i];
             double y = x - center;
@@ -143,10 +180,10 @@ public final class SampleMoments {
             tail += ay > tailCut ? 1 : 0;
         }
         count += i - start;
-        s1.add(a1);
-        s2.add(a2);
-        s4.add(a4);
-        lag.add(al);
+        s1.add(a1 + b1);
+        s2.add(a2 + b2);
+        s4.add(a4 + b4);
+        lag.add(al + bl);
         last = prev;
         min = lo;
         max = hi;

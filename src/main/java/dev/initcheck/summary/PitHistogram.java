@@ -34,6 +34,7 @@ public final class PitHistogram {
             }
         }
         n += added;
+        ks = null;
     }
 
     public void merge(PitHistogram other) {
@@ -44,6 +45,7 @@ public final class PitHistogram {
             counts[j] += other.counts[j];
         }
         n += other.n;
+        ks = null;
     }
 
     public long count() {
@@ -68,6 +70,16 @@ public final class PitHistogram {
         if (n == 0) {
             throw new IllegalStateException("no finite values");
         }
+        if (ks == null) {
+            ks = computeKs();
+        }
+        return ks;
+    }
+
+    /** The KS bounds of the current counts (cached until the next add or merge). */
+    private dev.initcheck.check.KsStatistic ks;
+
+    private dev.initcheck.check.KsStatistic computeKs() {
         double plus = 0;
         double minus = 0;
         int at = 1;

@@ -14,6 +14,28 @@ public final class StreamingSummary implements EmpiricalCdf {
     /** Default bins: 2^16, so D_hi - D_lo is about 1.5e-5, far below any KS threshold at n <= 10^9. */
     public static final int DEFAULT_BINS = 1 << 16;
 
+    /** Fewest bins {@link #binsFor} uses. */
+    static final int MIN_BINS = 1 << 10;
+    /** The DKW gate is this many times the resolution 1/B that {@link #binsFor} picks. */
+    static final int GATE_OVER_RESOLUTION = 16;
+
+    /**
+     * Bins for n values checked at false-alarm probability at most {@code alpha}: the smallest power of two B with
+     * 1/B ≤ ε/{@value #GATE_OVER_RESOLUTION}, ε = √(ln(2/alpha)/(2n)) the DKW gate at alpha (the KS check's own
+     * share is smaller, so its gate is wider still), between 2^10 and {@link #DEFAULT_BINS}. Fewer bins mean a
+     * smaller histogram (it stays in cache) and a cheaper grid; the bounds D_lo ≤ D ≤ D_lo + 1/B then straddle the
+     * gate only for a D within 1/16 of it, and a caller that needs the exact verdict sorts the values then.
+     */
+    public static int binsFor(long n, double alpha) {
+        double gate = Math.sqrt(Math.log(2 / alpha) / (2.0 * n));
+        double wanted = GATE_OVER_RESOLUTION / gate;
+        int bins = MIN_BINS;
+        while (bins < wanted && bins < DEFAULT_BINS) {
+            bins <<= 1;
+        }
+        return bins;
+    }
+
     private final SampleMoments moments;
     private final PitHistogram histogram;
 
