@@ -158,8 +158,8 @@ final class TorchZipFormat {
             // positional reads until the head is full
         }
         byte[] b = Arrays.copyOf(head.array(), head.position());
-        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
-            return;
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 && b[3] == 4 || b[2] == 5 && b[3] == 6)) {
+            return; // a local file header, or the end record of an empty archive
         }
         if (b.length > 2 && (b[0] & 0xff) == 0x80 && indexOf(b, LEGACY_MAGIC, 32) >= 0
                 || b.length >= 262 && new String(b, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
