@@ -61,13 +61,20 @@ class TorchZipHostileTest {
         T tied = new T("tied", "FloatStorage", "0", 10, 3, new long[] {2, 3}, new long[] {3, 1});
         T col = new T("col", "FloatStorage", "0", 10, 0, new long[] {2, 3}, new long[] {1, 2});
         T d = new T("d", "DoubleStorage", "1", 2, 0, new long[] {2}, new long[] {1});
+        T row = new T("row", "FloatStorage", "0", 10, 7, new long[] {1, 3}, new long[] {1, 1});
+        T expanded = new T("expanded", "FloatStorage", "0", 10, 0, new long[] {4, 3}, new long[] {0, 1});
         byte[] doubles = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(-0.5).putDouble(1e300)
                 .array();
-        Path f = pt(stateDict(w, tied, col, d), Map.of("0", counting(10), "1", doubles));
+        Path f = pt(stateDict(w, tied, col, d, row, expanded), Map.of("0", counting(10), "1", doubles));
         TensorListing listing = TensorFiles.listing(f);
-        assertThat(listing.tensors()).map(TensorInfo::toString)
-                .containsExactly("w [2, 3] F32", "tied [2, 3] F32", "col [2, 3] F32 (Fortran order)", "d [2] F64");
+        assertThat(listing.tensors()).map(TensorInfo::toString).containsExactly("w [2, 3] F32", "tied [2, 3] F32",
+                "col [2, 3] F32 (Fortran order)", "d [2] F64", "row [1, 3] F32");
+        assertThat(listing.skipped()).containsExactly(new SkippedTensor("expanded", "torch.float32",
+                "non-contiguous view (stride [0, 1])"));
         assertThat(listing.aliases()).containsExactly(Map.entry("tied", "w"));
+        try (TensorSource s = TensorFiles.open(f, "row")) {
+            assertThat(s.readAllCOrder()).containsExactly(7, 8, 9);
+        }
         try (TensorSource s = TensorFiles.open(f, "w")) {
             assertThat(s.readAllCOrder()).containsExactly(3, 4, 5, 6, 7, 8);
         }
