@@ -118,7 +118,8 @@ final class TorchZipFormat {
             requireZip(where, channel);
             ZipDirectory zip = ZipDirectory.read(where, channel);
             String prefix = prefix(where, zip);
-            if (zip.get(prefix + "constants.pkl") != null) {
+            if (zip.get(prefix + "constants.pkl") != null
+                    || zip.names().stream().anyMatch(n -> n.startsWith(prefix + "code/"))) {
                 throw where.fail(TORCHSCRIPT);
             }
             ZipDirectory.Entry pickle = zip.get(prefix + "data.pkl");

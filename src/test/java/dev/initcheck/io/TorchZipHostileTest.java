@@ -250,6 +250,10 @@ class TorchZipHostileTest {
         script.put("archive/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});
         Path ts = pt(TestFiles.zip(false, script));
         assertThat(refused(ts)).isEqualTo(ts + ": " + TorchZipFormat.TORCHSCRIPT);
+        script.remove("archive/constants.pkl");
+        script.put("archive/code/__torch__.py", new byte[0]);
+        Path code = pt(TestFiles.zip(false, script));
+        assertThat(refused(code)).isEqualTo(code + ": " + TorchZipFormat.TORCHSCRIPT);
         Path deflated = pt(TestFiles.zip(true, Map.of("archive/data.pkl", stateDict())));
         assertThat(refused(deflated)).isEqualTo(deflated + ": zip entry 'archive/data.pkl' is compressed (method "
                 + "8); only stored entries, as torch.save writes them, are read: re-save the checkpoint with "
