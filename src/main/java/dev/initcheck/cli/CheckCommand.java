@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code initcheck check FILE --scheme S}: does a stored tensor follow its declared scheme? */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the tensors of a .npy, .npz, .safetensors or .csv file against a declared scheme. "
+        description = "Check the tensors of a .npy, .npz, .safetensors, .pt/.pth/.bin (PyTorch state_dict) or .csv file "
+                + "against a declared scheme. "
                 + "Exit 0: conforms, 1: does not conform, 2: bad input.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -34,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--scheme", description = "Declared scheme, e.g. he_normal (required with FILE).")
     String scheme;
 
-    @Option(names = "--tensor", description = "Check only this tensor of a .npz/.safetensors file (default: every "
+    @Option(names = "--tensor", description = "Check only this tensor of a .npz/.safetensors/.pt file (default: every "
             + "float tensor; the others are listed as skipped).")
     String tensor;
 

@@ -36,7 +36,7 @@ final class IdentifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The tensor file.")
     Path file;
 
-    @Option(names = "--tensor", description = "The tensor to identify; required when a .npz/.safetensors file "
+    @Option(names = "--tensor", description = "The tensor to identify; required when a .npz/.safetensors/.pt file "
             + "holds more than one float tensor.")
     String tensor;
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param name   the tensor's name in the file
  * @param dtype  its element type as the file spells it in NumPy's words ({@code int64}, {@code bool}) for
- *               .npy/.npz, the safetensors code ({@code I64}, {@code F8_E4M3}) for .safetensors
+ *               .npy/.npz, the safetensors code ({@code I64}, {@code F8_E4M3}) for .safetensors, torch's name
+ *               ({@code torch.int64}, {@code torch.float32} for a skipped view) for .pt/.pth/.bin
  * @param reason why it is not read, in a few words
  */
 public record SkippedTensor(String name, String dtype, String reason) {

@@ -15,16 +15,20 @@ import java.util.Objects;
  *       name without extension;</li>
  *   <li>{@code .npz}: a zip of {@code .npy} entries ({@code numpy.savez}, stored or deflated);</li>
  *   <li>{@code .safetensors}: the safetensors format (8-byte header length, JSON header, data);</li>
+ *   <li>{@code .pt}, {@code .pth}, {@code .bin}: a PyTorch state_dict saved by {@code torch.save} (PyTorch 1.6
+ *       and later: a zip archive with a pickle), read by a restricted unpickler that executes nothing (see
+ *       {@link TorchZipFormat}); non-contiguous views are skipped and tied tensors reported as
+ *       {@link TensorListing#aliases()};</li>
  *   <li>{@code .csv}, {@code .txt}: numbers as text, named after the file name without extension.</li>
  * </ul>
- * Supported element types are float16, bfloat16 (safetensors only), float32 and float64.
+ * Supported element types are float16, bfloat16 (safetensors and PyTorch only), float32 and float64.
  *
  * <p>Every problem with a file is reported as a {@link TensorFormatException} with a one-line
  * message; no other exception escapes for bad input. Memory is bounded by the file: nothing is
  * allocated from a declared size before that size has been checked against the file.
  */
 public final class TensorFiles {
-    private enum Format { NPY, NPZ, SAFETENSORS, TEXT }
+    private enum Format { NPY, NPZ, SAFETENSORS, TORCH, TEXT }
 
     private TensorFiles() {
     }
@@ -39,10 +43,10 @@ public final class TensorFiles {
     }
 
     /**
-     * What a file holds. In the containers of several tensors (.npz, .safetensors), tensors of other element
-     * types (integers, booleans, 8-bit floats) and tensors without elements are listed as skipped, so the float
-     * tensors beside them can still be checked; a single-tensor file (.npy, .csv, .txt) that cannot be read is an
-     * error instead.
+     * What a file holds. In the containers of several tensors (.npz, .safetensors, .pt/.pth/.bin), tensors of
+     * other element types (integers, booleans, 8-bit floats), tensors without elements and non-contiguous PyTorch
+     * views are listed as skipped, so the float tensors beside them can still be checked; a single-tensor file
+     * (.npy, .csv, .txt) that cannot be read is an error instead.
      *
      * @throws TensorFormatException if the file is missing, unreadable or malformed
      */
@@ -56,6 +60,7 @@ public final class TensorFiles {
                 case NPY -> new TensorListing(NpyFormat.list(where, file), List.of());
                 case NPZ -> NpzFormat.listing(where, file);
                 case SAFETENSORS -> SafetensorsFormat.listing(where, file);
+                case TORCH -> TorchZipFormat.listing(where, file);
                 case TEXT -> new TensorListing(CsvFormat.list(where, file), List.of());
             };
         } catch (IOException | RuntimeException e) {
@@ -96,6 +101,7 @@ public final class TensorFiles {
                 case NPY -> NpyFormat.open(where, file, tensorNameOrNull);
                 case NPZ -> NpzFormat.open(where, file, tensorNameOrNull);
                 case SAFETENSORS -> SafetensorsFormat.open(where, file, tensorNameOrNull);
+                case TORCH -> TorchZipFormat.open(where, file, tensorNameOrNull);
                 case TEXT -> CsvFormat.open(where, file, tensorNameOrNull, csvShape);
             };
         } catch (IOException | RuntimeException e) {
@@ -117,10 +123,13 @@ public final class TensorFiles {
             return Format.NPZ;
         } else if (lower.endsWith(".safetensors")) {
             return Format.SAFETENSORS;
+        } else if (lower.endsWith(".pt") || lower.endsWith(".pth") || lower.endsWith(".bin")) {
+            return Format.TORCH;
         } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
             return Format.TEXT;
         }
-        throw where.fail("unsupported file extension (supported: .npy, .npz, .safetensors, .csv, .txt)");
+        throw where.fail("unsupported file extension (supported: .npy, .npz, .safetensors, .pt, .pth, .bin, .csv, "
+                + ".txt)");
     }
 
     private static void requireRegularFile(Where where, Path file) throws TensorFormatException {

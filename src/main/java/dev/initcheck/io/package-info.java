@@ -1,8 +1,9 @@
 /**
  * Readers for tensor files: NumPy {@code .npy} (format specification NEP 1, "A simple file format
  * for NumPy arrays", versions 1.0 to 3.0) and {@code .npz} (zip archives of {@code .npy} entries),
- * {@code .safetensors} (format description in the huggingface/safetensors README), and numbers in
- * {@code .csv}/{@code .txt} text.
+ * {@code .safetensors} (format description in the huggingface/safetensors README), PyTorch state_dicts
+ * saved by {@code torch.save} ({@code .pt}, {@code .pth}, {@code .bin}: a zip archive with a pickle, after torch's
+ * {@code torch/serialization.py}, read by a restricted unpickler), and numbers in {@code .csv}/{@code .txt} text.
  *
  * <p>Start at {@link dev.initcheck.io.TensorFiles}: {@code list} describes the tensors of a file,
  * {@code open} returns a {@link dev.initcheck.io.TensorSource} that streams values as

@@ -300,9 +300,9 @@ class TensorErrorMessagesTest {
     void missingFilesAndUnknownExtensions() {
         Path missing = dir.resolve("missing.npy");
         assertThat(message(() -> TensorFiles.list(missing))).isEqualTo(missing + ": no such file");
-        Path pt = file("w.pt", new byte[10]);
-        assertThat(message(() -> TensorFiles.open(pt, null)))
-                .isEqualTo(pt + ": unsupported file extension (supported: .npy, .npz, .safetensors, .csv, .txt)");
+        Path h5 = file("w.h5", new byte[10]);
+        assertThat(message(() -> TensorFiles.open(h5, null))).isEqualTo(h5
+                + ": unsupported file extension (supported: .npy, .npz, .safetensors, .pt, .pth, .bin, .csv, .txt)");
         assertThat(message(() -> TensorFiles.list(dir.resolve("d.npz").toAbsolutePath().getParent())))
                 .contains("unsupported file extension");
     }
