@@ -36,6 +36,8 @@ public final class Power {
      */
     public static final double CONCLUSIVE_FACTOR = 2.0;
     private static final int BISECTIONS = 200;
+    /** Relative precision of a detectable error (the golden data pin root finding to 1e-8). */
+    private static final double BISECTION_TOLERANCE = 1e-10;
     private static final int CACHE_SIZE = 512;
     private static final Map<String, Object> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -104,7 +106,15 @@ public final class Power {
         double now = detectableScaleError(kind, law, n, alpha, beta);
         long need;
         try {
-            need = smallestN(m -> detectable(kind, law, m, alpha, beta).conclusive() ? 0 : 1, 0.5);
+            if (kind == CheckKind.KS) {
+                // conclusive iff the distances to the law scaled by 2 and by 1/2 both reach the target at m, and
+                // the target decreases in m: two distance evaluations, then a search over m alone
+                KsDistance dist = ksDistance(law);
+                double reach = Math.min(dist.at(CONCLUSIVE_FACTOR), dist.at(1 / CONCLUSIVE_FACTOR));
+                need = smallestN(m -> ksDetectableDistance(m, alpha, beta) + law.ksSlack() <= reach ? 0 : 1, 0.5);
+            } else {
+                need = smallestN(m -> detectable(kind, law, m, alpha, beta).conclusive() ? 0 : 1, 0.5);
+            }
         } catch (ArithmeticException e) {
             need = -1;
         }
@@ -206,7 +216,7 @@ public final class Power {
             hi = Math.min(2 * hi, limit * (1 - 1e-12));
         }
         double lo = 0;
-        for (int i = 0; i < BISECTIONS && hi - lo > 1e-13 * hi; i++) {
+        for (int i = 0; i < BISECTIONS && hi - lo > BISECTION_TOLERANCE * hi; i++) {
             double mid = 0.5 * (lo + hi);
             if (f.applyAsDouble(mid) >= 0) {
                 hi = mid;

@@ -87,12 +87,49 @@ public final class StoredLaw {
 
     /** P(Y &lt; g) for a value g of the format (F(g) for float32, float64). */
     public double cdfStrictlyBelow(double g) {
+        if (precision == Precision.BFLOAT16 && g - g == 0) {
+            return bf16Edges()[0][bf16Pattern(g)];
+        }
         return cdf.applyAsDouble(enumerated() ? precision.cellLower(g) : g);
     }
 
     /** P(Y &lt;= g) for a value g of the format (F(g) for float32, float64). */
     public double cdfAtOrBelow(double g) {
+        if (precision == Precision.BFLOAT16 && g - g == 0) {
+            return bf16Edges()[1][bf16Pattern(g)];
+        }
         return cdf.applyAsDouble(enumerated() ? precision.cellUpper(g) : g);
+    }
+
+    /** F at the lower and upper edges of the rounding cell of every finite bfloat16 value, by bit pattern. */
+    private volatile double[][] bf16Edges;
+
+    /**
+     * The bfloat16 cell-edge CDFs, computed once per law (131,072 CDF evaluations, a millisecond or two): the exact
+     * KS statistic of a bfloat16 tensor then costs a table look-up per distinct value instead of two CDF
+     * evaluations, with the same numbers.
+     */
+    private double[][] bf16Edges() {
+        double[][] t = bf16Edges;
+        if (t == null) {
+            double[] lower = new double[1 << 16];
+            double[] upper = new double[1 << 16];
+            for (int bits = 0; bits < 1 << 16; bits++) {
+                double g = Float.intBitsToFloat(bits << 16);
+                if (g - g == 0) {
+                    lower[bits] = cdf.applyAsDouble(precision.cellLower(g));
+                    upper[bits] = cdf.applyAsDouble(precision.cellUpper(g));
+                }
+            }
+            t = new double[][] {lower, upper};
+            bf16Edges = t;
+        }
+        return t;
+    }
+
+    /** The bit pattern of a bfloat16 value (given as a double). */
+    private static int bf16Pattern(double g) {
+        return Float.floatToRawIntBits((float) g) >>> 16;
     }
 
     /**
