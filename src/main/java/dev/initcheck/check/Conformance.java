@@ -38,6 +38,18 @@ public final class Conformance {
         return run(m, () -> SortedSample.of(valuesCOrder), valuesCOrder, null, e, p, alphaPerTensor, source);
     }
 
+    /** As {@link #check(double[], Expectation, Precision, double)}, with the values already sorted once. */
+    static Verdict check(double[] valuesCOrder, SortedSample sorted, Expectation e, Precision p,
+                         double alphaPerTensor) {
+        if (valuesCOrder.length != e.shape().size() || sorted.size() != valuesCOrder.length) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "got %d values (%d sorted) but shape %s has %d", valuesCOrder.length, sorted.size(), e.shape(),
+                    e.shape().size()));
+        }
+        SampleMoments m = SampleMoments.of(valuesCOrder, e.distribution());
+        return run(m, () -> sorted, valuesCOrder, e, p, alphaPerTensor, null);
+    }
+
     /**
      * Checks a summary built elsewhere (e.g. chunk by chunk). Orthogonality cannot be checked from a summary (it is
      * then reported as not run) and duplicate rows/columns are left out.

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@link #SAME_LAW_RELATIVE} and same structure) form one group, since no sample can tell them apart. Groups are
  * ranked by the exact Kolmogorov–Smirnov distance D of the sample to their law (smallest first; for orthogonal
  * schemes, to the marginal law of one entry), and each gets the verdict of the full checks at an equal share of
- * the false-alarm budget {@code alpha / schemes} (Bonferroni over every scheme tried).
+ * the false-alarm budget {@code alpha / schemes} (Bonferroni over every scheme tried). The values are sorted once
+ * for all groups. With NaN values the distance is NaN and every verdict fails its finite check.
  */
 public final class Identification {
     /**
@@ -40,9 +41,16 @@ public final class Identification {
     /** Candidates ranked best first. */
     public static List<Candidate> rank(double[] valuesCOrder, Shape shape, Layout layout, Fans fans, Precision p,
                                        double alpha) {
+        return rank(valuesCOrder, null, shape, layout, fans, p, alpha);
+    }
+
+    /** As above, with the values already sorted ({@code presorted} of the same values; null to sort here). */
+    public static List<Candidate> rank(double[] valuesCOrder, SortedSample presorted, Shape shape, Layout layout,
+                                       Fans fans, Precision p, double alpha) {
         List<Scheme> schemes = Catalogue.defaults();
         double share = AlphaBudget.of(alpha, schemes.size()).perTensor();
-        SortedSample sorted = SortedSample.of(valuesCOrder);
+        boolean nan = java.util.Arrays.stream(valuesCOrder).anyMatch(Double::isNaN);
+        SortedSample sorted = nan ? null : presorted != null ? presorted : SortedSample.of(valuesCOrder);
         List<List<Expectation>> groups = new ArrayList<>();
         for (Scheme s : schemes) {
             Expectation e = s.resolve(shape, layout, fans);
@@ -52,8 +60,9 @@ public final class Identification {
         List<Candidate> out = new ArrayList<>();
         for (List<Expectation> g : groups) {
             Expectation e = g.get(0);
-            double d = sorted.distanceTo(e.distribution()).d();
-            Verdict v = Conformance.check(valuesCOrder, e, p, share);
+            double d = nan ? Double.NaN : sorted.distanceTo(e.distribution()).d();
+            Verdict v = nan ? Conformance.check(valuesCOrder, e, p, share)
+                    : Conformance.check(valuesCOrder, sorted, e, p, share);
             out.add(new Candidate(e.scheme(), g.subList(1, g.size()).stream().map(Expectation::scheme).toList(), d, v));
         }
         out.sort(Comparator.comparing((Candidate c) -> !c.passed()).thenComparingDouble(Candidate::distance));

@@ -33,6 +33,11 @@ public final class SortedSample implements EmpiricalCdf {
         return new SortedSample(s);
     }
 
+    /** The sorted values themselves (not a copy: callers in this package must not modify them). */
+    double[] sortedValues() {
+        return sorted;
+    }
+
     @Override
     public long size() {
         return sorted.length;

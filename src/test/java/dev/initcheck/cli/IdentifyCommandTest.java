@@ -45,9 +45,44 @@ class IdentifyCommandTest {
     }
 
     @Test
-    void noPassingSchemeExitsOneAndBadInputTwo() throws Exception {
+    void jsonHasTheFittedLaw() throws Exception {
+        Path f = sample("he_uniform", Layout.KERAS, 3, 3, 32, 64);
+        CliRun r = ListCommandTest.run("identify", f.toString(), "--layout", "keras", "--format", "json");
+        JsonNode fitted = new ObjectMapper().readTree(r.out()).get("fitted");
+        assertThat(fitted.get("explained").asBoolean()).isTrue();
+        assertThat(fitted.get("family").asText()).isEqualTo("uniform");
+        assertThat(fitted.get("parameters").get("limit").asDouble()).isCloseTo(Math.sqrt(6.0 / 288),
+                org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(fitted.get("standard_errors").get("limit").asDouble()).isPositive();
+        assertThat(fitted.get("scheme").asText()).startsWith("uniform(limit=0.144");
+        assertThat(fitted.get("recognized").asText()).isEqualTo("√(6/fan_in) = √(6/288), He/Kaiming uniform");
+        assertThat(fitted.get("recognized_scheme").asText()).isEqualTo("he_uniform");
+        assertThat(fitted.get("verdict").asText()).isEqualTo("pass");
+    }
+
+    @Test
+    void aLawOutsideTheCatalogueIsFittedAndExitsZero() throws Exception {
         Path f = sample("uniform(limit=0.3)", Layout.PYTORCH, 64, 64);
-        assertThat(ListCommandTest.run("identify", f.toString()).code()).isEqualTo(1);
+        CliRun r = ListCommandTest.run("identify", f.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).matches("fitted: uniform ±0\\.(2999|300)\\d* ± "
+                + "0\\.0000\\d = 0\\.3 \\[pass, scheme uniform\\(limit=0\\.(2999|300)\\d*\\), "
+                + "recognized uniform\\(limit=0\\.3\\)]");
+        assertThat(r.out()).contains("no catalogue scheme explains these values");
+    }
+
+    @Test
+    void noPassingSchemeNorFittedLawExitsOneAndBadInputTwo() throws Exception {
+        double[] w = new double[64 * 64]; // uninitialized memory: zeros, subnormals, huge values
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i % 3 == 0 ? 0 : i % 3 == 1 ? 1e-40 : 1e30;
+        }
+        w[7] = Double.NaN;
+        Path f = dir.resolve("garbage.npy");
+        dev.initcheck.io.NpyWriter.writeFloat32(f, new long[] {64, 64}, w);
+        CliRun r = ListCommandTest.run("identify", f.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("fitted: no law explains: 1 NaN, ").contains("[fail]");
         CliRun bad = ListCommandTest.run("identify", dir.resolve("missing.npy").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).startsWith("initcheck:").doesNotContain("\n");
