@@ -5,7 +5,7 @@ import dev.initcheck.app.TensorCheck;
 import dev.initcheck.app.TensorPrefix;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
-import dev.initcheck.check.Identification;
+import dev.initcheck.check.LawFit;
 import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.io.TensorFiles;
@@ -16,6 +16,7 @@ import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;
 import dev.initcheck.shape.Layout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -262,15 +263,13 @@ public final class Audit {
             }
             Precision p = TensorCheck.precision(info.dtype());
             double[] values = src.readAllCOrder();
-            List<Identification.Candidate> ranking = Identification.rank(values, shape.shape(), shape.layout(),
-                    shape.fans(), p, alpha);
-            Identification.Candidate best = ranking.get(0);
-            boolean explained = best.passed();
-            Identified id = new Identified(best.verdict().expectation().distribution().family().name()
-                    .toLowerCase(java.util.Locale.ROOT), best.verdict().expectation().distribution().describe(),
-                    best.scheme().toString(), null, explained, best.verdict());
-            double[] prefix = java.util.Arrays.copyOf(values, (int) Math.min(values.length, StreamReuse.PREFIX));
-            return new Examined(it, null, null, id, explained ? prefix : null, null);
+            LawFit.Result fit = LawFit.fit(values, shape.shape(), shape.layout(), shape.fans(), p, alpha);
+            Identified id = new Identified(fit.family(), fit.description(),
+                    fit.scheme() == null ? null : fit.scheme().toString(), fit.recognized(), fit.explained(),
+                    fit.verdict());
+            boolean random = fit.explained() && !fit.family().equals("constant");
+            double[] prefix = Arrays.copyOf(values, (int) Math.min(values.length, StreamReuse.PREFIX));
+            return new Examined(it, null, null, id, random ? prefix : null, null);
         }
     }
 
@@ -314,13 +313,13 @@ public final class Audit {
         }
         TensorInfo a = self.info();
         TensorInfo b = target.info();
-        if (a.dtype() != b.dtype() || !java.util.Arrays.equals(a.shape(), b.shape())) {
+        if (a.dtype() != b.dtype() || !Arrays.equals(a.shape(), b.shape())) {
             return CheckResult.hard(CheckName.TIED, false, Double.NaN, Double.NaN, Double.NaN, "tied to "
                     + targetName + ", but it is " + a.dtype() + " " + TensorInfo.formatShape(a.shape()) + " and "
                     + targetName + " is " + b.dtype() + " " + TensorInfo.formatShape(b.shape()),
                     Map.<String, Object>of());
         }
-        boolean equal = java.util.Arrays.equals(hash(self, hashes), hash(target, hashes));
+        boolean equal = Arrays.equals(hash(self, hashes), hash(target, hashes));
         return CheckResult.hard(CheckName.TIED, equal, Double.NaN, Double.NaN, Double.NaN, equal
                 ? "equals " + targetName + " bit for bit" : "differs from " + targetName
                 + ", which it is declared tied to", Map.<String, Object>of("tied_to", targetName));

@@ -47,7 +47,7 @@ public final class Conformance {
                     e.shape().size()));
         }
         SampleMoments m = SampleMoments.of(valuesCOrder, e.distribution());
-        return run(m, () -> sorted, valuesCOrder, e, p, alphaPerTensor, null);
+        return run(m, () -> sorted, valuesCOrder, null, e, p, alphaPerTensor, null);
     }
 
     /**

@@ -146,10 +146,7 @@ final class AuditCommand implements Callable<Integer> {
             }
             Identified id = t.identified();
             if (id != null) {
-                line.append("  identified: ").append(id.description());
-                if (id.recognized() != null) {
-                    line.append(" = ").append(id.recognized());
-                }
+                line.append("  identified: ").append(id.description()); // the recognized form included
             }
             if (t.note() != null) {
                 line.append("  (").append(t.note()).append(')');
