@@ -30,12 +30,18 @@ import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 /**
  * Times, on the same samples in one run: initcheck's full set of checks on the streaming path and on the exact
  * (sorted) path, Hipparchus' KolmogorovSmirnovTest, and scipy.stats.kstest when a Python with scipy is found;
- * optionally {@code initcheck check} end to end on a float32 .npy file in a JVM limited to 256 MiB of heap.
+ * optionally {@code initcheck check} end to end on a float32 .npy file in a JVM limited to 256 MiB of heap, and
+ * {@code initcheck audit} of a GPT-2-shaped checkpoint in f32 and bf16 ({@link CheckpointBench}).
  */
 public final class Benchmark {
-    /** What to run. */
+    /**
+     * What to run.
+     *
+     * @param checkpointLayers layers of the checkpoint benchmark's model, 0 to skip it
+     * @param checkpointWidth  its width d
+     */
     public record Config(List<Long> sizes, List<String> families, int repeats, long seed, List<String> pythons,
-                         long endToEndElements, Path workDir) {
+                         long endToEndElements, Path workDir, int checkpointLayers, int checkpointWidth) {
     }
 
     /** One (n, family) row: the timings and the statistics each tool reported. */
@@ -44,8 +50,9 @@ public final class Benchmark {
                       String scipyVersion) {
     }
 
-    /** The whole run. */
-    public record Result(Config config, List<Row> rows, Timing endToEnd, String scipyVersion, String python) {
+    /** The whole run; endToEnd and checkpoint are null when skipped. */
+    public record Result(Config config, List<Row> rows, Timing endToEnd, String scipyVersion, String python,
+                         CheckpointBench.Result checkpoint) {
     }
 
     private Benchmark() {
@@ -64,7 +71,11 @@ public final class Benchmark {
         }
         String scipyVersion = rows.stream().map(Row::scipyVersion).filter(v -> v != null).findFirst().orElse(null);
         Timing e2e = c.endToEndElements() > 0 ? EndToEnd.run(c, progress) : null;
-        return new Result(c, rows, e2e, scipyVersion, scipy.map(ScipyRunner::python).orElse(null));
+        CheckpointBench.Result checkpoint = c.checkpointLayers() > 0 ? CheckpointBench.run(c, scipy, progress) : null;
+        if (scipyVersion == null && checkpoint != null && scipy.isPresent()) {
+            scipyVersion = scipy.get().version();
+        }
+        return new Result(c, rows, e2e, scipyVersion, scipy.map(ScipyRunner::python).orElse(null), checkpoint);
     }
 
     /** uniform: he_uniform on a [n/1000, 1000] weight; normal: torch.kaiming_normal on the same shape. */

@@ -8,9 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -29,12 +27,11 @@ final class EndToEnd {
         Path file = c.workDir().resolve("e2e-" + n + ".npy");
         progress.accept("writing " + n + " float32 values to " + file);
         write(file, n, SeededRandom.of(c.seed()).derive("e2e").create());
-        List<String> cmd = new ArrayList<>(List.of(java(), HEAP, "-cp", System.getProperty("java.class.path"),
-                "dev.initcheck.cli.Main", "check", file.toString(), "--scheme", "he_uniform"));
+        List<String> cmd = Processes.initcheck(HEAP, "check", file.toString(), "--scheme", "he_uniform");
         try {
             return Timing.of("check end to end (" + HEAP + ")", 1, Math.max(3, c.repeats()), () -> {
                 progress.accept("check " + file.getFileName() + " in a new JVM");
-                runOnce(cmd);
+                Processes.runOk(cmd);
             });
         } finally {
             Files.deleteIfExists(file);
@@ -62,24 +59,5 @@ final class EndToEnd {
             }
             out.write(b.array(), 0, b.position());
         }
-    }
-
-    private static void runOnce(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("end-to-end check failed (exit " + p.exitValue() + "): " + cmd);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + cmd.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }

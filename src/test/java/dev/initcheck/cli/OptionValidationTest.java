@@ -64,6 +64,8 @@ class OptionValidationTest {
         refused("--sizes must be >= 1000, got 10", "bench", "--sizes", "10", "--out", dir.resolve("b.md").toString());
         refused("--end-to-end must be >= 0, got -1", "bench", "--end-to-end", "-1", "--out",
                 dir.resolve("b.md").toString());
+        refused("--checkpoint-layers must be >= 0, got -1", "bench", "--checkpoint-layers", "-1", "--out",
+                dir.resolve("b.md").toString());
         refused("--families must list uniform and/or normal, got 'gauss'", "bench", "--families", "gauss", "--out",
                 dir.resolve("b.md").toString());
         refused("--batch must be >= 2, got 1", "propagate", "--batch", "1");
