@@ -151,15 +151,13 @@ public final class SampleMoments {
             al += prev * y;
             bl += y * w;
             prev = w;
-            double smaller = x < z ? x : z;
-            double larger = x < z ? z : x;
-            lo = smaller < lo ? smaller : lo;
-            hi = larger > hi ? larger : hi;
-            double ay = Math.abs(y);
-            double aw = Math.abs(w);
-            double bigger = ay > aw ? ay : aw;
-            big = bigger > big ? bigger : big;
-            tail += (ay > tailCut ? 1 : 0) + (aw > tailCut ? 1 : 0);
+            // one comparison per extreme and value: rarely true, so well predicted (a min of the pair first is a
+            // coin flip per step, and three times slower)
+            lo = x < lo ? x : lo;
+            lo = z < lo ? z : lo;
+            hi = x > hi ? x : hi;
+            hi = z > hi ? z : hi;
+            tail += (Math.abs(y) > tailCut ? 1 : 0) + (Math.abs(w) > tailCut ? 1 : 0);
         }
         for (; i < to; i++) {
             double x = v[i];
@@ -175,9 +173,11 @@ public final class SampleMoments {
             prev = y;
             lo = x < lo ? x : lo;
             hi = x > hi ? x : hi;
-            double ay = Math.abs(y);
-            big = ay > big ? ay : big;
-            tail += ay > tailCut ? 1 : 0;
+            tail += Math.abs(y) > tailCut ? 1 : 0;
+        }
+        // max |x - center| is reached at the smallest or the largest value
+        if (i > start) {
+            big = Math.max(big, Math.max(Math.abs(lo - center), Math.abs(hi - center)));
         }
         count += i - start;
         s1.add(a1 + b1);
@@ -190,6 +190,74 @@ public final class SampleMoments {
         maxAbs = big;
         beyondTail += tail;
         return i;
+    }
+
+    /**
+     * For bfloat16 data: adds {@code values[from..to)} in order to the count, the non-finite count and the lag-1
+     * sum only, and counts each value's bfloat16 bit pattern in {@code patterns} (65,536 entries). Every other
+     * statistic is order-free and follows from the pattern counts, once, with {@link #addBfloat16Multiset}: a
+     * summary built this way must get exactly one such call over all its chunks' patterns. The values must be
+     * bfloat16 values (widened exactly); NaN and infinities are counted as here and skipped there.
+     */
+    public SampleMoments addLagAndBfloat16Patterns(double[] values, int from, int to, long[] patterns) {
+        double even = 0;
+        double odd = 0;
+        double prev = last;
+        for (int i = from; i < to; i++) {
+            double x = values[i];
+            patterns[Float.floatToRawIntBits((float) x) >>> 16]++;
+            double y = x - center;
+            if (y - y == 0) {
+                if (prev == prev) { // a finite value before it: one more lag product
+                    if ((i & 1) == 0) {
+                        even += prev * y;
+                    } else {
+                        odd += prev * y;
+                    }
+                } else if (first != first) { // the first value of the first run
+                    first = y;
+                }
+                prev = y;
+            } else {
+                nonFinite++;
+                prev = Double.NaN; // no lag product across a non-finite value
+            }
+            if (count == 0 && i == from) {
+                leadingFinite = y - y == 0;
+            }
+        }
+        count += to - from;
+        lag.add(even + odd);
+        last = prev;
+        return this;
+    }
+
+    /**
+     * Adds the order-free statistics of a multiset of bfloat16 values given by pattern counts (see
+     * {@link #addLagAndBfloat16Patterns}): the sums of y, y² and y⁴ (each distinct value once, times its count),
+     * the extremes and the tail count. Exact up to one rounding per distinct value.
+     */
+    public SampleMoments addBfloat16Multiset(long[] patterns) {
+        for (int bits = 0; bits < patterns.length; bits++) {
+            long k = patterns[bits];
+            if (k == 0) {
+                continue;
+            }
+            double x = Float.intBitsToFloat(bits << 16);
+            double y = x - center;
+            if (!(y - y == 0)) {
+                continue; // counted as non-finite already
+            }
+            double y2 = y * y;
+            s1.add(k * y);
+            s2.add(k * y2);
+            s4.add(k * (y2 * y2));
+            min = x < min ? x : min;
+            max = x > max ? x : max;
+            maxAbs = Math.max(maxAbs, Math.abs(y));
+            beyondTail += Math.abs(y) > tailCut ? k : 0;
+        }
+        return this;
     }
 
     public SampleMoments addAll(double[] values) {

@@ -37,6 +37,19 @@ public final class PitHistogram {
         ks = null;
     }
 
+    /** Adds the finite values of a multiset of bfloat16 values given by bit-pattern counts (65,536 entries). */
+    public void addBfloat16Patterns(long[] patterns) {
+        for (int bits = 0; bits < patterns.length; bits++) {
+            long k = patterns[bits];
+            double x = Float.intBitsToFloat(bits << 16);
+            if (k != 0 && x - x == 0) {
+                counts[edges.bin(x)] += k;
+                n += k;
+            }
+        }
+        ks = null;
+    }
+
     public void merge(PitHistogram other) {
         if (other.edges != edges) {
             throw new IllegalArgumentException("cannot merge histograms over different bin edges");

@@ -100,6 +100,17 @@ public final class StreamingEngine {
             }
             return h;
         });
+        // bfloat16: count bit patterns (the whole multiset in 65,536 counters) instead of binning and summing each
+        // value; the order-free statistics follow from the counts once, the lag-1 sum is taken on the way
+        boolean bf16 = edges.stored().precision() == dev.initcheck.check.Precision.BFLOAT16;
+        List<long[]> patternParts = new ArrayList<>();
+        ThreadLocal<long[]> localPatterns = ThreadLocal.withInitial(() -> {
+            long[] c = new long[1 << 16];
+            synchronized (patternParts) {
+                patternParts.add(c);
+            }
+            return c;
+        });
         double[] prefix = new double[(int) Math.min(PREFIX, source.info().size())];
         long[] offset = {0};
         List<Future<SampleMoments>> chunks = new ArrayList<>();
@@ -112,8 +123,7 @@ public final class StreamingEngine {
                     System.arraycopy(buf, 0, prefix, (int) at, (int) Math.min(len, prefix.length - at));
                 }
                 if (pool == null) { // one thread: summarise in place, no copy, no hand-over
-                    SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(buf, 0, len);
-                    local.get().add(buf, 0, len);
+                    SampleMoments m = summarizeChunk(buf, len, edges, bf16, local, localPatterns);
                     if (matrix != null) {
                         localLines.get().add(buf, 0, len, at);
                     }
@@ -123,8 +133,7 @@ public final class StreamingEngine {
                 double[] copy = take(free);
                 System.arraycopy(buf, 0, copy, 0, len);
                 chunks.add(pool.submit(() -> {
-                    SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(copy, 0, len);
-                    local.get().add(copy, 0, len);
+                    SampleMoments m = summarizeChunk(copy, len, edges, bf16, local, localPatterns);
                     if (matrix != null) {
                         localLines.get().add(copy, 0, len, at);
                     }
@@ -138,6 +147,16 @@ public final class StreamingEngine {
             }
             PitHistogram histogram = new PitHistogram(edges);
             histograms.forEach(histogram::merge);
+            if (bf16) {
+                long[] total = new long[1 << 16];
+                for (long[] part : patternParts) {
+                    for (int b = 0; b < total.length; b++) {
+                        total[b] += part[b];
+                    }
+                }
+                moments.addBfloat16Multiset(total);
+                histogram.addBfloat16Patterns(total);
+            }
             LineHashes lines = null;
             if (matrix != null) {
                 lines = new LineHashes(matrix[0], matrix[1]);
@@ -151,6 +170,16 @@ public final class StreamingEngine {
                 pool.shutdownNow();
             }
         }
+    }
+
+    private static SampleMoments summarizeChunk(double[] values, int len, BinEdges edges, boolean bf16,
+                                                ThreadLocal<PitHistogram> histogram, ThreadLocal<long[]> patterns) {
+        if (bf16) {
+            return SampleMoments.forLaw(edges.law()).addLagAndBfloat16Patterns(values, 0, len, patterns.get());
+        }
+        SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(values, 0, len);
+        histogram.get().add(values, 0, len);
+        return m;
     }
 
     private static double[] take(BlockingQueue<double[]> free) {
