@@ -200,34 +200,53 @@ public final class SampleMoments {
      * bfloat16 values (widened exactly); NaN and infinities are counted as here and skipped there.
      */
     public SampleMoments addLagAndBfloat16Patterns(double[] values, int from, int to, long[] patterns) {
-        double even = 0;
-        double odd = 0;
-        double prev = last;
         for (int i = from; i < to; i++) {
-            double x = values[i];
-            patterns[Float.floatToRawIntBits((float) x) >>> 16]++;
-            double y = x - center;
-            if (y - y == 0) {
-                if (prev == prev) { // a finite value before it: one more lag product
-                    if ((i & 1) == 0) {
-                        even += prev * y;
-                    } else {
-                        odd += prev * y;
-                    }
-                } else if (first != first) { // the first value of the first run
-                    first = y;
+            patterns[Float.floatToRawIntBits((float) values[i]) >>> 16]++;
+        }
+        if (from < to && count == 0) {
+            leadingFinite = Double.isFinite(values[from]);
+        }
+        double prev = last;
+        int i = from;
+        while (i < to) {
+            if (prev != prev) { // no finite value just before: a run starts here, or a non-finite value
+                double y = values[i++] - center;
+                if (y - y == 0) {
+                    first = first != first ? y : first;
+                    prev = y;
+                } else {
+                    nonFinite++;
                 }
-                prev = y;
-            } else {
-                nonFinite++;
-                prev = Double.NaN; // no lag product across a non-finite value
+                continue;
             }
-            if (count == 0 && i == from) {
-                leadingFinite = y - y == 0;
+            double even = 0;
+            double odd = 0;
+            for (; i + 1 < to; i += 2) { // two products per step into two sums: no wait on one chain
+                double y = values[i] - center;
+                double w = values[i + 1] - center;
+                if (!(y - y == 0) || !(w - w == 0)) {
+                    break;
+                }
+                even += prev * y;
+                odd += y * w;
+                prev = w;
+            }
+            for (; i < to; i++) {
+                double y = values[i] - center;
+                if (!(y - y == 0)) {
+                    break;
+                }
+                even += prev * y;
+                prev = y;
+            }
+            lag.add(even + odd);
+            if (i < to) { // the non-finite value that ended the run: no lag product across it
+                nonFinite++;
+                prev = Double.NaN;
+                i++;
             }
         }
         count += to - from;
-        lag.add(even + odd);
         last = prev;
         return this;
     }
