@@ -56,7 +56,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--ks", defaultValue = "auto",
             description = "KS path: exact (sorted copy), streaming (one pass, binned: D_lo <= D <= D_lo + 1/65536), "
-                    + "or auto (streaming above 2^22 values, or when the heap cannot hold the sorted copy). "
+                    + "or auto (streaming from 2^16 values, sorted again only when the KS bounds straddle the gate; exact "
+                    + "below, or when the heap cannot hold the sorted copy). "
                     + "Default ${DEFAULT-VALUE}.")
     String ks;
 

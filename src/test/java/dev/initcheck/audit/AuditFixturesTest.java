@@ -56,6 +56,50 @@ class AuditFixturesTest {
         }
     }
 
+    /**
+     * PyTorch files: {@code torch.save(model.state_dict())} keeps the tied {@code lm_head.weight}, which shares wte's
+     * storage and is declared tied by the file itself (policy rule or not); sharded through the .bin index too.
+     */
+    @Test
+    void honestGpt2PassesAsPytorchBinFilesWithTheTiedHead() throws Exception {
+        for (String dir : List.of("gpt2-bin", "gpt2-bin-sharded-bf16")) {
+            for (AuditResult r : List.of(audit(DIR.resolve(dir), YAML, null), audit(DIR.resolve(dir), null,
+                    Preset.HF))) {
+                assertThat(flagged(r)).as(dir).isEmpty();
+                assertThat(r.count(TensorStatus.PASS)).as(dir).isEqualTo(54);
+                TensorAudit head = r.tensors().stream().filter(t -> t.tensor().equals("lm_head.weight")).findFirst()
+                        .orElseThrow();
+                assertThat(head.declaration().kind()).isEqualTo(Declaration.Kind.TIED);
+                assertThat(head.crossChecks()).singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
+            }
+        }
+        AuditResult pt = audit(DIR.resolve("torch-modules.pt"), null, Preset.TORCH);
+        assertThat(flagged(pt)).isEmpty();
+        assertThat(pt.count(TensorStatus.SKIPPED)).isEqualTo(1); // num_batches_tracked, int64
+    }
+
+    /** Negative controls of tied_to: other values of the same shape, another shape, a missing tensor. */
+    @Test
+    void aDeclaredTieToOtherValuesFails(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path policy = java.nio.file.Files.writeString(tmp.resolve("p.yaml"), """
+                rules:
+                  - match: "lstm.weight_hh_l0"
+                    tied_to: "lstm.weight_hh_l0_reverse"
+                  - match: "lin.weight"
+                    tied_to: "embed.weight"
+                  - match: "proj.weight"
+                    tied_to: "nowhere.weight"
+                """);
+        AuditResult r = audit(DIR.resolve("torch-modules-f32.safetensors"), policy, Preset.TORCH);
+        assertThat(flagged(r)).containsExactlyInAnyOrder("lstm.weight_hh_l0", "lin.weight", "proj.weight");
+        java.util.Map<String, String> why = new java.util.HashMap<>();
+        r.tensors().stream().filter(t -> t.status() == TensorStatus.FAIL)
+                .forEach(t -> why.put(t.tensor(), t.failures().get(0).message()));
+        assertThat(why.get("lstm.weight_hh_l0")).contains("differs from lstm.weight_hh_l0_reverse");
+        assertThat(why.get("lin.weight")).contains("is F32 [64, 32] and embed.weight is F32 [1000, 32]");
+        assertThat(why.get("proj.weight")).contains("which the checkpoint does not hold");
+    }
+
     @Test
     void plantedGpt2BugsAreFlaggedExactly() throws Exception {
         Path dir = DIR.resolve("gpt2-buggy");
