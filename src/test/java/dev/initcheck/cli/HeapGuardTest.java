@@ -93,6 +93,17 @@ class HeapGuardTest {
         }
     }
 
+    /** audit streams every tensor: one larger than the whole heap as doubles passes in a 64 MB JVM. */
+    @Test
+    void anAuditOfATensorLargerThanTheHeapRuns() throws Exception {
+        Path huge = write("huge-audit.npy", 10_000, 1000); // 80 MB as doubles: more than the whole heap
+        Path policy = Files.writeString(dir.resolve("p.yaml"), "rules:\n  - match: \"*\"\n    scheme: he_uniform\n");
+        CliRun r = child("audit", huge.toString(), "--policy", policy.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("PASS         huge-audit [10000, 1000] F32  he_uniform");
+        Files.delete(huge);
+    }
+
     /** The cross-tensor check streams the first values of each tensor instead of reading a huge one whole. */
     @Test
     void aManifestOfTensorsLargerThanTheHeapIsChecked() throws Exception {
