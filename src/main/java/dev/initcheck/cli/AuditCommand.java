@@ -111,13 +111,8 @@ final class AuditCommand implements Callable<Integer> {
         return result.conforms() ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
     }
 
-    private TensorCheck.KsMode ksMode() {
-        for (TensorCheck.KsMode m : TensorCheck.KsMode.values()) {
-            if (m.name().equalsIgnoreCase(ks.strip())) {
-                return m;
-            }
-        }
-        throw new ParameterException(spec.commandLine(), "--ks must be auto, exact or streaming, got '" + ks + "'");
+    TensorCheck.KsMode ksMode() {
+        return Options.ksMode(spec.commandLine(), ks);
     }
 
     /** The scheme a tensor was checked against, as written, with its fan overrides. */

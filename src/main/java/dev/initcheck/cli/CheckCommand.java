@@ -139,11 +139,6 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     TensorCheck.KsMode ksMode() {
-        for (TensorCheck.KsMode m : TensorCheck.KsMode.values()) {
-            if (m.name().equalsIgnoreCase(ks.strip())) {
-                return m;
-            }
-        }
-        throw new ParameterException(spec.commandLine(), "--ks must be auto, exact or streaming, got '" + ks + "'");
+        return Options.ksMode(spec.commandLine(), ks);
     }
 }

@@ -34,4 +34,14 @@ final class Options {
         String s = Double.toString(v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
+
+    /** {@code --ks auto|exact|streaming}, letter case ignored. */
+    static dev.initcheck.app.TensorCheck.KsMode ksMode(CommandLine cl, String value) {
+        for (dev.initcheck.app.TensorCheck.KsMode m : dev.initcheck.app.TensorCheck.KsMode.values()) {
+            if (m.name().equalsIgnoreCase(value.strip())) {
+                return m;
+            }
+        }
+        throw new CommandLine.ParameterException(cl, "--ks must be auto, exact or streaming, got '" + value + "'");
+    }
 }
