@@ -1,6 +1,8 @@
 package dev.initcheck.audit;
 
 import dev.initcheck.app.HeapGuard;
+import dev.initcheck.app.HeapShare;
+import dev.initcheck.app.TensorTasks;
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.app.TensorPrefix;
 import dev.initcheck.check.CheckName;
@@ -154,73 +156,19 @@ public final class Audit {
     }
 
     /**
-     * Examines every tensor, several at a time: one task per tensor on as many threads as there are processors,
-     * the largest tensors first (so that the last to finish are small), each task reading and summarising its
-     * tensor on its own thread. Memory stays bounded: a streamed tensor holds a few chunk buffers and its line
-     * hashes, and tensors read whole take a share of the heap ({@link HeapShare}) before they start.
+     * Examines every tensor, several at a time ({@link TensorTasks}): a streamed tensor holds a few chunk buffers
+     * and its line hashes, and tensors read whole take a share of the heap ({@link HeapShare}) before they start.
      */
     private static List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations,
                                              double alpha, TensorCheck.KsMode ks, Progress progress)
             throws TensorFormatException {
-        int n = items.size();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
+        List<Integer> index = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            index.add(i);
         }
-        order.sort(java.util.Comparator.comparingLong((Integer i) -> -items.get(i).info().size()));
-        Examined[] out = new Examined[n];
-        long[] bytes = {0};
-        int[] count = {0};
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "initcheck-audit");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-            for (int i : order) {
-                futures.add(pool.submit(() -> {
-                    Checkpoint.Item it = items.get(i);
-                    out[i] = examine(it, declarations.get(i), alpha, ks);
-                    if (progress != null) {
-                        synchronized (out) {
-                            bytes[0] += it.info().byteSize();
-                            progress.tensorDone(++count[0], n, bytes[0]);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : futures) {
-                await(f);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return java.util.Arrays.asList(out);
-    }
-
-    /** Waits for a task; its own exceptions come out unwrapped. */
-    private static void await(java.util.concurrent.Future<?> f) throws TensorFormatException {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof TensorFormatException t) {
-                throw t;
-            }
-            if (c instanceof RuntimeException x) {
-                throw x;
-            }
-            if (c instanceof Error x) {
-                throw x;
-            }
-            throw new IllegalStateException(c);
-        }
+        return TensorTasks.runAll(index, i -> items.get(i).info().size(), i -> items.get(i).info().byteSize(),
+                i -> examine(items.get(i), declarations.get(i), alpha, ks),
+                progress == null ? null : progress::tensorDone);
     }
 
     /** One tensor's own work: its checks or its identification, and its prefix. */

@@ -1,8 +1,10 @@
 package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.app.TensorTasks;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.report.Json;
 import dev.initcheck.report.Report;
@@ -84,10 +86,26 @@ final class CheckCommand implements Callable<Integer> {
         AlphaBudget budget = AlphaBudget.of(alpha.value(), targets.size());
         List<CheckOutput.Row> rows = new ArrayList<>();
         List<CheckReport.Item> items = new ArrayList<>();
-        for (TensorCheck.Target t : targets) {
-            Verdict v = TensorCheck.run(t, declared, tensorOptions.spec(), budget.perTensor(), mode);
-            rows.add(new CheckOutput.Row(file.toString(), t.tensor(), v, null));
-            items.add(new CheckReport.Item(file.toString(), t, tensorOptions.csvShape(), v));
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        if (targets.size() > 1) {
+            TensorFiles.list(file).forEach(i -> sizes.put(i.name(), i.size()));
+        }
+        TensorCheck.TensorSpec tensorSpec = tensorOptions.spec();
+        // one tensor: its pass on every core; several: one tensor per core, largest first
+        int inner = targets.size() == 1 ? dev.initcheck.summary.StreamingEngine.defaultThreads() : 1;
+        AuditProgress progress = new AuditProgress(spec.commandLine().getErr(), System.console() != null, "check");
+        List<Verdict> verdicts;
+        try {
+            verdicts = TensorTasks.runAll(targets, t -> sizes.getOrDefault(t.tensor(), 0L),
+                    t -> sizes.getOrDefault(t.tensor(), 0L), t -> TensorCheck.check(t, declared, tensorSpec,
+                            budget.perTensor(), mode, inner).verdict(), progress);
+        } finally {
+            progress.finish();
+        }
+        for (int k = 0; k < targets.size(); k++) {
+            TensorCheck.Target t = targets.get(k);
+            rows.add(new CheckOutput.Row(file.toString(), t.tensor(), verdicts.get(k), null));
+            items.add(new CheckReport.Item(file.toString(), t, tensorOptions.csvShape(), verdicts.get(k)));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format.value() == OutputFormat.JSON) {

@@ -1,4 +1,4 @@
-package dev.initcheck.audit;
+package dev.initcheck.app;
 
 import dev.initcheck.io.TensorFormatException;
 import java.util.concurrent.Semaphore;
@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
  * first takes the bytes it will need (at most the whole share, so a task larger than the share runs alone and
  * meets {@code HeapGuard}'s own refusal), and gives them back when done. Streamed tensors need no share.
  */
-final class HeapShare {
+public final class HeapShare {
     private static final int KIB = 1024;
     private static final int PERMITS = (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2 / KIB);
     private static final Semaphore SHARE = new Semaphore(PERMITS, true);
@@ -17,12 +17,12 @@ final class HeapShare {
     }
 
     /** Work that reads tensors. */
-    interface Work<T> {
+    public interface Work<T> {
         T run() throws TensorFormatException;
     }
 
     /** Runs {@code work} once {@code bytes} of the share are free. */
-    static <T> T run(long bytes, Work<T> work) throws TensorFormatException {
+    public static <T> T run(long bytes, Work<T> work) throws TensorFormatException {
         int permits = (int) Math.min(PERMITS, (bytes + KIB - 1) / KIB);
         if (permits == 0) {
             return work.run();
