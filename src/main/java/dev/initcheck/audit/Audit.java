@@ -116,11 +116,11 @@ public final class Audit {
                 cross.add(StreamReuse.check(it.name(), reuse));
             }
             out.add(new TensorAudit(it.name(), it.file(), it.info().shape(), it.info().dtype().name(),
-                    e.declaration(), status(e, cross), e.verdict(), cross, e.identified(), e.note()));
+                    e.declaration(), status(e, cross), e.verdict(), cross, e.identified(), e.note(), e.path()));
         }
         for (Checkpoint.Skipped s : cp.skipped()) {
             out.add(new TensorAudit(s.tensor().name(), s.file(), new long[0], s.tensor().dtype(), null,
-                    TensorStatus.SKIPPED, null, List.of(), null, s.tensor().reason()));
+                    TensorStatus.SKIPPED, null, List.of(), null, s.tensor().reason(), null));
         }
         return new AuditResult(r.path(), r.policy(), preset, r.alpha(), perTensor, r.strict(), out);
     }
@@ -173,14 +173,14 @@ public final class Audit {
 
     /** One tensor's own work: its checks or its identification, and its prefix. */
     private record Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
-                            double[] prefix, String note) {
+                            double[] prefix, String note, String path) {
     }
 
     private static Examined examine(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
             throws TensorFormatException {
         TensorCheck.Target target = new TensorCheck.Target(it.file(), it.name());
         if (d != null && d.kind() != Declaration.Kind.SCHEME) {
-            return new Examined(it, d, null, null, null, null);
+            return new Examined(it, d, null, null, null, null, null);
         }
         if (d != null) {
             TensorCheck.Checked c;
@@ -193,7 +193,7 @@ public final class Audit {
             }
             Verdict v = c.verdict();
             boolean random = v.expectation().distribution().variance() > 0;
-            return new Examined(it, d, v, null, random ? c.prefix() : null, null);
+            return new Examined(it, d, v, null, random ? c.prefix() : null, null, c.path());
         }
         return HeapShare.run(identifyBytes(it), () -> identify(it, target, alpha));
     }
@@ -207,7 +207,7 @@ public final class Audit {
             if (info.size() > TensorSource.MAX_ARRAY_ELEMENTS || !HeapGuard.fits(HeapGuard.identifyBytes(shape,
                     info.size()))) {
                 return new Examined(it, null, null, null, TensorPrefix.read(src, StreamReuse.PREFIX),
-                        "not identified: its values do not fit in the heap (give the JVM more with -Xmx)");
+                        "not identified: its values do not fit in the heap (give the JVM more with -Xmx)", null);
             }
             Precision p = TensorCheck.precision(info.dtype());
             double[] values = src.readAllCOrder();
@@ -217,7 +217,7 @@ public final class Audit {
                     fit.verdict());
             boolean random = fit.explained() && !fit.family().equals("constant");
             double[] prefix = Arrays.copyOf(values, (int) Math.min(values.length, StreamReuse.PREFIX));
-            return new Examined(it, null, null, id, random ? prefix : null, null);
+            return new Examined(it, null, null, id, random ? prefix : null, null, "exact");
         }
     }
 

@@ -19,10 +19,13 @@ import java.util.List;
  * @param crossChecks checks against other tensors: {@code tied} (declared ties) and {@code stream_reuse}
  * @param identified  the law that explains an undeclared tensor, or null
  * @param note        why a tensor was skipped or not identified, or null
+ * @param path        how its values were checked: {@code exact} (read whole and sorted), {@code streaming} (one
+ *                    pass, binned KS bounds), {@code streaming, then exact} (the bounds straddled the KS gate), or
+ *                    null when nothing was checked
  */
 public record TensorAudit(String tensor, Path file, long[] shape, String dtype, Declaration declaration,
                           TensorStatus status, Verdict verdict, List<CheckResult> crossChecks, Identified identified,
-                          String note) {
+                          String note, String path) {
     public TensorAudit {
         shape = shape.clone();
         crossChecks = List.copyOf(crossChecks);

@@ -208,6 +208,9 @@ final class AuditCommand implements Callable<Integer> {
                 x.putNull("scheme");
             }
             x.put("status", t.status().id());
+            if (t.path() != null) {
+                x.put("path", t.path());
+            }
             List<CheckResult> checks = new ArrayList<>();
             if (t.verdict() != null) {
                 checks.addAll(t.verdict().checks());

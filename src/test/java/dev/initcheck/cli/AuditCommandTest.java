@@ -46,8 +46,12 @@ class AuditCommandTest {
             if (t.get("tensor").asText().equals("transformer.h.1.attn.c_proj.weight")) {
                 reuse = t;
             }
+            if (t.get("tensor").asText().equals("transformer.wte.weight")) {
+                assertThat(t.get("path").asText()).isEqualTo("streaming"); // 131,072 values: one pass
+            }
         }
         assertThat(reuse.get("status").asText()).isEqualTo("fail");
+        assertThat(reuse.get("path").asText()).isEqualTo("exact"); // 4,096 values: read whole
         assertThat(reuse.get("rule").asText()).startsWith("hf preset: GPT-2 residual projection");
         JsonNode last = reuse.get("checks").get(reuse.get("checks").size() - 1);
         assertThat(last.get("name").asText()).isEqualTo("stream_reuse");
