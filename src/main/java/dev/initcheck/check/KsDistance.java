@@ -24,6 +24,7 @@ final class KsDistance {
     private final double center;
     private final double[] quantiles;
     private final Precision grid; // null: continuous
+    private final StoredLaw stored;
 
     KsDistance(Distribution law) {
         this(StoredLaw.continuous(law));
@@ -32,6 +33,7 @@ final class KsDistance {
     KsDistance(StoredLaw stored) {
         Distribution law = stored.declared();
         this.grid = stored.enumerated() ? stored.precision() : null;
+        this.stored = stored;
         this.cdf = Laws.cdf(law);
         this.center = law.mean();
         double[] q = new double[GRID + 1];
@@ -54,7 +56,11 @@ final class KsDistance {
         if (Double.isInfinite(g)) {
             return 0;
         }
-        return Math.max(gapAt(grid.cellLower(g), s), gapAt(grid.cellUpper(g), s));
+        // F at the cell edges is the stored law's P(Y < g) and P(Y <= g) (a table look-up in bfloat16)
+        double lo = grid.cellLower(g);
+        double hi = grid.cellUpper(g);
+        return Math.max(Math.abs(cdf.applyAsDouble(center + (lo - center) / s) - stored.cdfStrictlyBelow(g)),
+                Math.abs(cdf.applyAsDouble(center + (hi - center) / s) - stored.cdfAtOrBelow(g)));
     }
 
     private double gapAt(double x, double s) {
