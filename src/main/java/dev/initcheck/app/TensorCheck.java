@@ -103,35 +103,45 @@ public final class TensorCheck {
      */
     public static Checked check(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode,
                                 int threads) throws TensorFormatException {
-        Expectation e;
-        Precision p;
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
             TensorInfo info = src.info();
-            e = expectation(t, info, scheme, o);
-            p = precision(info.dtype());
-            if (!(streaming(e, info.size(), mode) || HeapGuard.mustStream(t, info, e, mode))) {
+            Expectation e = expectation(t, info, scheme, o);
+            Precision p = precision(info.dtype());
+            if (streaming(e, info.size(), mode)) {
+                return stream(src, info, e, p, alphaPerTensor, mode, threads);
+            }
+            // read whole: tensors checked at the same time share half the heap (HeapShare), and one that does not
+            // fit streams when its law allows, or is refused up front (HeapGuard)
+            return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () -> {
+                if (HeapGuard.mustStream(t, info, e, mode)) {
+                    return stream(src, info, e, p, alphaPerTensor, mode, threads);
+                }
                 double[] values = src.readAllCOrder();
                 return new Checked(Conformance.check(values, e, p, alphaPerTensor),
                         java.util.Arrays.copyOf(values, (int) Math.min(values.length, StreamingEngine.PREFIX)),
                         "exact");
-            }
-            int bins = mode == KsMode.AUTO ? StreamingSummary.binsFor(info.size(), alphaPerTensor)
-                    : StreamingSummary.DEFAULT_BINS;
-            BinEdges edges = BinEdges.of(e.distribution(), p, bins);
-            long[] rc = e.matrixView();
-            boolean hashLines = (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
-            StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads, hashLines ? rc : null);
-            Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
-            if (mode != KsMode.AUTO || !ksUndecided(v, s.summary()) || info.size() > TensorSource.MAX_ARRAY_ELEMENTS) {
+            });
+        }
+    }
+
+    private static Checked stream(TensorSource src, TensorInfo info, Expectation e, Precision p,
+                                  double alphaPerTensor, KsMode mode, int threads) throws TensorFormatException {
+        int bins = mode == KsMode.AUTO ? StreamingSummary.binsFor(info.size(), alphaPerTensor)
+                : StreamingSummary.DEFAULT_BINS;
+        BinEdges edges = BinEdges.of(e.distribution(), p, bins);
+        long[] rc = e.matrixView();
+        boolean hashLines = (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
+        StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads, hashLines ? rc : null);
+        Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
+        if (mode != KsMode.AUTO || !ksUndecided(v, s.summary()) || info.size() > TensorSource.MAX_ARRAY_ELEMENTS) {
+            return new Checked(v, s.prefix(), "streaming");
+        }
+        synchronized (EXACT_FALLBACK) {
+            if (!HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))) {
                 return new Checked(v, s.prefix(), "streaming");
             }
-            synchronized (EXACT_FALLBACK) {
-                if (!HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))) {
-                    return new Checked(v, s.prefix(), "streaming");
-                }
-                return new Checked(Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor), s.prefix(),
-                        "streaming, then exact");
-            }
+            return new Checked(Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor), s.prefix(),
+                    "streaming, then exact");
         }
     }
 

@@ -185,8 +185,7 @@ public final class Audit {
         if (d != null) {
             TensorCheck.Checked c;
             try {
-                c = HeapShare.run(exactBytes(it), () -> TensorCheck.check(target, d.scheme(), d.spec(), alpha, ks,
-                        1));
+                c = TensorCheck.check(target, d.scheme(), d.spec(), alpha, ks, 1);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(it.file() + ": tensor '" + it.name() + "': " + d.origin() + ": "
                         + e.getMessage());
@@ -219,12 +218,6 @@ public final class Audit {
             double[] prefix = Arrays.copyOf(values, (int) Math.min(values.length, StreamReuse.PREFIX));
             return new Examined(it, null, null, id, random ? prefix : null, null, "exact");
         }
-    }
-
-    /** Heap a declared tensor's task may need at its peak: its values and a sorted copy if it is read whole. */
-    private static long exactBytes(Checkpoint.Item it) {
-        long n = it.info().size();
-        return n < TensorCheck.STREAMING_ABOVE ? 16 * n : 0;
     }
 
     /** Heap identification needs: the values, a sorted copy and the transients of the checks. */

@@ -2,6 +2,7 @@ package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.app.TensorPrefix;
+import dev.initcheck.app.TensorTasks;
 import dev.initcheck.app.HeapGuard;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.CheckResult;
@@ -58,13 +59,24 @@ final class ManifestCheck {
         }
         int pairs = paired.size() * (paired.size() - 1) / 2;
         AlphaBudget budget = AlphaBudget.of(alpha, entries.size()).withTensorPairs(pairs);
+        // one entry per core, largest first: each task checks its tensor and, if paired, reads its prefix
+        record Done(Verdict verdict, double[] prefix) {
+        }
+        List<Integer> index = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            index.add(i);
+        }
+        List<Done> done = TensorTasks.runAll(index, i -> entries.get(i).expectation().shape().size(), i -> 0L, i -> {
+            ManifestEntry e = entries.get(i);
+            Verdict v = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.perTensor(), ks, 1).verdict();
+            return new Done(v, paired.contains(i) ? prefix(e.target()) : null);
+        }, null);
         List<Verdict> verdicts = new ArrayList<>();
         Map<Integer, double[]> prefixes = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            ManifestEntry e = entries.get(i);
-            verdicts.add(TensorCheck.run(e.target(), e.scheme(), e.options(), budget.perTensor(), ks));
-            if (paired.contains(i)) {
-                prefixes.put(i, prefix(e.target()));
+            verdicts.add(done.get(i).verdict());
+            if (done.get(i).prefix() != null) {
+                prefixes.put(i, done.get(i).prefix());
             }
         }
         List<List<CheckResult>> extra = new ArrayList<>();
