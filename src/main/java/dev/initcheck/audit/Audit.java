@@ -89,6 +89,7 @@ public final class Audit {
         double perTensor = r.alpha() / Math.max(1, examined);
 
         Set<Set<String>> exempt = new HashSet<>();
+        cp.aliases().forEach((alias, of) -> exempt.add(Set.of(alias, of))); // one storage, whatever the rules say
         List<Examined> done = examineAll(cp.tensors(), declarations, perTensor, r.ks(), progress);
         List<StreamReuse.Prefix> prefixes = new ArrayList<>();
         for (Examined e : done) {
@@ -135,6 +136,10 @@ public final class Audit {
                     return Declaration.skip(x.describe());
                 }
                 if (x.tiedTo() != null) {
+                    if (x.tiedTo().equals(it.name())) {
+                        throw new IllegalArgumentException(policy.source() + ": " + x.describe() + " ties tensor '"
+                                + it.name() + "' to itself");
+                    }
                     return Declaration.tied(x.describe(), x.tiedTo());
                 }
                 return Declaration.scheme(x.describe(), x.scheme(),

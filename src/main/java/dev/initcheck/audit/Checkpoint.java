@@ -23,8 +23,8 @@ import java.util.Set;
  * The tensors of a model checkpoint, read from a file or a model directory, without reading their values.
  *
  * <p>A directory is resolved as Hugging Face's {@code from_pretrained} does, first found wins:
- * {@code model.safetensors.index.json} (its {@code weight_map} names the shard of every tensor),
- * {@code model.safetensors}, {@code pytorch_model.bin.index.json}, {@code pytorch_model.bin}; otherwise the one
+ * {@code model.safetensors}, {@code model.safetensors.index.json} (its {@code weight_map} names the shard of every
+ * tensor), {@code pytorch_model.bin}, {@code pytorch_model.bin.index.json}; otherwise the one
  * tensor file it holds. {@code config.json} beside the checkpoint (in the directory, or beside the file) is read
  * when present. An index must agree with its shards: a tensor it names must be in that shard and a shard's tensor
  * must be in the index; shard names must stay inside the directory. A name found in two files is refused.
@@ -77,8 +77,8 @@ public record Checkpoint(Path path, List<Item> tensors, List<Skipped> skipped, M
         Path indexFile = null;
         if (Files.isDirectory(path)) {
             dir = path;
-            Path found = firstExisting(dir, "model.safetensors.index.json", "model.safetensors",
-                    "pytorch_model.bin.index.json", "pytorch_model.bin");
+            Path found = firstExisting(dir, "model.safetensors", "model.safetensors.index.json",
+                    "pytorch_model.bin", "pytorch_model.bin.index.json");
             if (found == null) {
                 files = List.of(single(dir));
             } else if (found.getFileName().toString().endsWith(".index.json")) {
@@ -181,7 +181,7 @@ public record Checkpoint(Path path, List<Item> tensors, List<Skipped> skipped, M
                 throw new IllegalArgumentException(indexFile + ": weight_map['" + e.getKey()
                         + "'] must be a file name");
             }
-            Path shard = dir.resolve(e.getValue().asText());
+            Path shard = dir.resolve(e.getValue().asText()).normalize(); // "x" and "./x" are one shard
             if (!shard.toAbsolutePath().normalize().startsWith(base) || e.getValue().asText().isEmpty()) {
                 throw new IllegalArgumentException(indexFile + ": shard '" + e.getValue().asText()
                         + "' is outside the model directory");

@@ -25,11 +25,15 @@ import java.util.regex.Pattern;
  *   <li>MultiheadAttention: {@code m.in_proj_weight} and {@code m.q_proj_weight}/{@code k_proj_weight}/
  *       {@code v_proj_weight}: xavier_uniform on their own shape; {@code m.in_proj_bias} and {@code m.out_proj.bias}
  *       (when {@code m} has an input projection): zeros; {@code m.bias_k}, {@code m.bias_v}: xavier_normal.</li>
- *   <li>{@code m.weight} of rank 1: LayerNorm/GroupNorm/BatchNorm weight, ones; {@code m.bias} beside it: zeros.</li>
- *   <li>{@code m.weight} of rank ≥ 3: ConvNd/ConvTransposeNd, kaiming_uniform_(a=√5) = U(±1/√fan_in).</li>
+ *   <li>{@code m.weight} with an {@code m.bias} of the same shape (any rank), or of rank 1 beside
+ *       {@code m.running_mean}: LayerNorm/GroupNorm/BatchNorm, weight ones and bias zeros. A rank-1 weight with
+ *       neither (a PReLU slope, 0.25; a LayerNorm without bias) is left undeclared.</li>
+ *   <li>{@code m.weight} of rank ≥ 3: ConvNd/ConvTransposeNd, kaiming_uniform_(a=√5) = U(±1/√fan_in). A Bilinear
+ *       weight (out, in1, in2) looks the same but is U(±1/√in1): declare it in the policy.</li>
  *   <li>{@code m.weight} of rank 2: Linear, U(±1/√fan_in), when {@code m.bias} exists or the module's own name does not
- *       say embedding; Embedding, N(0, 1), when there is no {@code m.bias} and the module name contains
- *       {@code emb}, {@code wte}, {@code wpe} or {@code tok} (letter case ignored). The rule used is printed.</li>
+ *       say embedding; Embedding, N(0, 1), when there is no {@code m.bias} and the module's name contains
+ *       {@code emb} or is {@code wte} or {@code wpe} (letter case ignored). The rule used is printed. An Embedding
+ *       with {@code padding_idx} has that row zeroed, which the law does not allow for on a small vocabulary.</li>
  *   <li>{@code m.bias} beside a weight of rank ≥ 2: U(±1/√fan_in) with the <em>weight's</em> fan_in.</li>
  * </ol>
  *
@@ -51,7 +55,7 @@ public enum Preset {
     HF;
 
     private static final Pattern RNN = Pattern.compile("(weight|bias)_(ih|hh|hr)_l\\d+(_reverse)?");
-    private static final Pattern EMBEDDING = Pattern.compile("(?i).*(emb|wte|wpe|tok).*");
+    private static final Pattern EMBEDDING = Pattern.compile("(?i)(.*emb.*|wte|wpe)");
 
     /** {@code torch} or {@code hf}. */
     public String id() {
@@ -131,9 +135,16 @@ public enum Preset {
                 return law(tag + "MultiheadAttention out_proj.bias", "zeros");
             }
         }
+        long[] sibling = shapes.get(m + (leaf.equals("weight") ? "bias" : "weight"));
+        boolean norm = sibling != null && java.util.Arrays.equals(sibling, shape)
+                || shape.length == 1 && shapes.containsKey(m + "running_mean");
+        if (norm && (leaf.equals("weight") || leaf.equals("bias"))) {
+            return leaf.equals("weight") ? law(tag + "norm weight (LayerNorm/GroupNorm/BatchNorm)", "ones")
+                    : law(tag + "norm bias", "zeros");
+        }
         if (leaf.equals("weight")) {
             if (shape.length == 1) {
-                return law(tag + "norm weight (LayerNorm/GroupNorm/BatchNorm)", "ones");
+                return Optional.empty(); // a PReLU slope or a LayerNorm without bias: not guessed
             }
             if (shape.length >= 3) {
                 return law(tag + "ConvNd/ConvTransposeNd weight, U(±1/√fan_in)", "torch.linear_default");
@@ -153,7 +164,7 @@ public enum Preset {
                 return Optional.empty();
             }
             if (w.length == 1) {
-                return law(tag + "norm bias", "zeros");
+                return Optional.empty(); // beside a rank-1 weight of another shape: not a norm this preset knows
             }
             long fanIn = w[1];
             for (int i = 2; i < w.length; i++) {
@@ -177,7 +188,7 @@ public enum Preset {
             return law(tag + "norm weight (LayerNorm/RMSNorm)", "ones");
         }
         double range = config.initializerRange(name);
-        if (leaf.equals("weight") && name.endsWith("c_proj.weight") && config.gpt2Layers().isPresent()) {
+        if ((name.endsWith(".c_proj.weight") || name.equals("c_proj.weight")) && config.gpt2Layers().isPresent()) {
             int layers = config.gpt2Layers().getAsInt();
             double sd = range / Math.sqrt(2.0 * layers);
             return law(tag + "GPT-2 residual projection, N(0, initializer_range/√(2·n_layer)) = N(0, " + range

@@ -25,8 +25,9 @@ import java.util.Set;
  *
  * <p><b>False alarms.</b> For independent tensors each of the {@value #PREFIX} − 2 unfitted values lands in its
  * tolerance band with probability at most 2·8u·max|y|·f<sub>max</sub>, where f<sub>max</sub> is the largest density of
- * y: at most 8u/√(2π)·(max|y|/σ) ≤ 32u for a normal (max|y| ≤ 10σ) and 8u for a symmetric uniform. The
- * probability that an independent pair is flagged is therefore below (32·2<sup>-8</sup>)<sup>30</sup> ≈ 10<sup>-27</sup>
+ * y: at most 16u/√(2π)·(max|y|/σ) ≤ 64u for a normal (max|y| ≤ 10σ) and 8u for a symmetric uniform. The
+ * probability that an independent pair is flagged is therefore below (64·2<sup>-8</sup>)<sup>30</sup> = 4<sup>-30</sup>
+ * ≈ 10<sup>-18</sup>
  * in bfloat16, far below in wider precisions: even over 10<sup>6</sup> pairs the rule spends nothing of the run's
  * false-alarm budget worth counting, so it is a hard check. It misses streams reused at an offset (a layer that
  * starts where another ended) and values transformed non-affinely (e.g. a truncated normal from a normal).

@@ -100,6 +100,32 @@ class AuditFixturesTest {
         assertThat(why.get("proj.weight")).contains("which the checkpoint does not hold");
     }
 
+    /** Storage shared in the file is one tensor, whatever rule declares it; a rule may not tie a tensor to itself. */
+    @Test
+    void sharedStorageIsNeverCalledStreamReuseAndSelfTiesAreRefused(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path all = java.nio.file.Files.writeString(tmp.resolve("all.yaml"), """
+                rules:
+                  - match: "*.bias"
+                    scheme: zeros
+                  - match: "*.ln_*.weight"
+                    scheme: ones
+                  - match: "*.c_proj.weight"
+                    scheme: "normal(stddev=0.0070710678118654752)"
+                  - match: "*.weight"
+                    scheme: "normal(stddev=0.02)"
+                """);
+        AuditResult r = audit(DIR.resolve("gpt2-bin"), all, null);
+        assertThat(flagged(r)).isEmpty(); // lm_head.weight is checked as a normal, and not as a copy of wte
+        Path self = java.nio.file.Files.writeString(tmp.resolve("self.yaml"), """
+                rules:
+                  - match: "*wte.weight"
+                    tied_to: "transformer.wte.weight"
+                """);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> audit(DIR.resolve("gpt2-f32"), self, null))
+                .hasMessageContaining("ties tensor 'transformer.wte.weight' to itself");
+    }
+
     @Test
     void plantedGpt2BugsAreFlaggedExactly() throws Exception {
         Path dir = DIR.resolve("gpt2-buggy");

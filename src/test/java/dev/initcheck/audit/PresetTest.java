@@ -43,6 +43,10 @@ class PresetTest {
         put("head.out_proj.weight", 10, 32);
         put("cls_token", 1, 1, 32);
         put("scale", new long[0]);
+        put("prelu.weight", 1);
+        put("ln2.weight", 4, 8);
+        put("ln2.bias", 4, 8);
+        put("tok_proj.weight", 16, 64);
     }
 
     private static void put(String name, long... shape) {
@@ -90,6 +94,10 @@ class PresetTest {
         assertThat(torch("head.out_proj.bias")).isEqualTo("torch.linear_default fan_in=32"); // not an MHA
         assertThat(torch("cls_token")).isEqualTo("undeclared");
         assertThat(torch("scale")).isEqualTo("undeclared");
+        assertThat(torch("prelu.weight")).isEqualTo("undeclared"); // PReLU's 0.25 is not a norm's ones
+        assertThat(torch("ln2.weight")).isEqualTo("ones"); // LayerNorm((4, 8)): weight and bias of one shape
+        assertThat(torch("ln2.bias")).isEqualTo("zeros");
+        assertThat(torch("tok_proj.weight")).isEqualTo("torch.linear_default"); // "tok" alone is no embedding
         assertThat(Preset.TORCH.place("proj.weight", TORCH, ModelConfig.none()).orElseThrow().origin())
                 .contains("no bias; the module name does not say embedding");
     }
