@@ -108,13 +108,13 @@ public final class TensorCheck {
             Expectation e = expectation(t, info, scheme, o);
             Precision p = precision(info.dtype());
             if (streaming(e, info.size(), mode)) {
-                return stream(src, info, e, p, alphaPerTensor, mode, threads);
+                return stream(src, info, e, p, alphaPerTensor, mode, threads, true);
             }
             // read whole: tensors checked at the same time share half the heap (HeapShare), and one that does not
             // fit streams when its law allows, or is refused up front (HeapGuard)
             return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () -> {
-                if (HeapGuard.mustStream(t, info, e, mode)) {
-                    return stream(src, info, e, p, alphaPerTensor, mode, threads);
+                if (HeapGuard.mustStream(t, info, e, mode)) { // too big to sort: no exact re-check either
+                    return stream(src, info, e, p, alphaPerTensor, mode, threads, false);
                 }
                 double[] values = src.readAllCOrder();
                 return new Checked(Conformance.check(values, e, p, alphaPerTensor),
@@ -125,7 +125,8 @@ public final class TensorCheck {
     }
 
     private static Checked stream(TensorSource src, TensorInfo info, Expectation e, Precision p,
-                                  double alphaPerTensor, KsMode mode, int threads) throws TensorFormatException {
+                                  double alphaPerTensor, KsMode mode, int threads, boolean mayResort)
+            throws TensorFormatException {
         int bins = mode == KsMode.AUTO ? StreamingSummary.binsFor(info.size(), alphaPerTensor)
                 : StreamingSummary.DEFAULT_BINS;
         BinEdges edges = BinEdges.of(e.distribution(), p, bins);
@@ -133,15 +134,20 @@ public final class TensorCheck {
         boolean hashLines = (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
         StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads, hashLines ? rc : null);
         Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
-        if (mode != KsMode.AUTO || !ksUndecided(v, s.summary()) || info.size() > TensorSource.MAX_ARRAY_ELEMENTS) {
-            return new Checked(v, s.prefix(), "streaming");
+        // prefixes are compared in C order: a Fortran-ordered matrix streams its values in another order
+        double[] prefix = info.fortranOrder() && info.rank() > 1 ? null : s.prefix();
+        if (!mayResort || mode != KsMode.AUTO || !ksUndecided(v, s.summary())
+                || info.size() > TensorSource.MAX_ARRAY_ELEMENTS) {
+            return new Checked(v, prefix, "streaming");
         }
-        synchronized (EXACT_FALLBACK) {
-            if (!HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))) {
-                return new Checked(v, s.prefix(), "streaming");
-            }
-            return new Checked(Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor), s.prefix(),
-                    "streaming, then exact");
+        synchronized (EXACT_FALLBACK) { // one re-check at a time, inside the heap share like any whole read
+            return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () -> {
+                if (!HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))) {
+                    return new Checked(v, prefix, "streaming");
+                }
+                return new Checked(Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor), prefix,
+                        "streaming, then exact");
+            });
         }
     }
 

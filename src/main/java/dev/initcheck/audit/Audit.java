@@ -210,7 +210,9 @@ public final class Audit {
                     TensorCheck.TensorSpec.of(Layout.PYTORCH));
             if (info.size() > TensorSource.MAX_ARRAY_ELEMENTS || !HeapGuard.fits(HeapGuard.identifyBytes(shape,
                     info.size()))) {
-                return new Examined(it, null, null, null, TensorPrefix.read(src, StreamReuse.PREFIX),
+                double[] prefix = info.fortranOrder() && info.rank() > 1 ? null // compared in C order only
+                        : TensorPrefix.read(src, StreamReuse.PREFIX);
+                return new Examined(it, null, null, null, prefix,
                         "not identified: its values do not fit in the heap (give the JVM more with -Xmx)", null);
             }
             Precision p = TensorCheck.precision(info.dtype());

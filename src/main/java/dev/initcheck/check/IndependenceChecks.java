@@ -72,13 +72,13 @@ final class IndependenceChecks {
      * duplicate).
      */
     static CheckResult duplicates(LineHashes lines, boolean byRows) {
-        long[] hash = byRows ? lines.rowHashes() : lines.columnHashes();
-        Map<Long, Integer> seen = new HashMap<>();
+        long[][] hash = byRows ? lines.rowHashes() : lines.columnHashes();
+        Map<java.util.List<Long>, Integer> seen = new HashMap<>();
         int duplicates = 0;
         int firstA = -1;
         int firstB = -1;
-        for (int i = 0; i < hash.length; i++) {
-            Integer j = seen.putIfAbsent(hash[i], i);
+        for (int i = 0; i < hash[0].length; i++) {
+            Integer j = seen.putIfAbsent(java.util.List.of(hash[0][i], hash[1][i]), i);
             if (j != null) {
                 duplicates++;
                 if (firstA < 0) {
@@ -88,8 +88,8 @@ final class IndependenceChecks {
             }
         }
         int lead = Math.min(LineHashes.LEAD, byRows ? lines.cols() : lines.rows());
-        return duplicateResult(byRows, hash.length, duplicates, firstA, firstB, " on their first " + lead
-                + " values (streamed: equal 64-bit hashes)");
+        return duplicateResult(byRows, hash[0].length, duplicates, firstA, firstB, " on their first " + lead
+                + " values (streamed: equal 128-bit hashes)");
     }
 
     private static CheckResult duplicateResult(boolean byRows, int count, int duplicates, int firstA, int firstB,

@@ -87,31 +87,38 @@ public final class StoredLaw {
 
     /** P(Y &lt; g) for a value g of the format (F(g) for float32, float64). */
     public double cdfStrictlyBelow(double g) {
-        if (precision == Precision.BFLOAT16 && g - g == 0) {
-            return bf16Edges()[0][bf16Pattern(g)];
+        double[][] table = precision == Precision.BFLOAT16 && g - g == 0 ? bf16Edges() : null;
+        if (table != null) {
+            return table[0][bf16Pattern(g)];
         }
         return cdf.applyAsDouble(enumerated() ? precision.cellLower(g) : g);
     }
 
     /** P(Y &lt;= g) for a value g of the format (F(g) for float32, float64). */
     public double cdfAtOrBelow(double g) {
-        if (precision == Precision.BFLOAT16 && g - g == 0) {
-            return bf16Edges()[1][bf16Pattern(g)];
+        double[][] table = precision == Precision.BFLOAT16 && g - g == 0 ? bf16Edges() : null;
+        if (table != null) {
+            return table[1][bf16Pattern(g)];
         }
         return cdf.applyAsDouble(enumerated() ? precision.cellUpper(g) : g);
     }
 
     /** F at the lower and upper edges of the rounding cell of every finite bfloat16 value, by bit pattern. */
-    private volatile double[][] bf16Edges;
+    private volatile java.lang.ref.SoftReference<double[][]> bf16Edges;
+    /** Edge CDFs computed directly so far: the table is built once they reach {@link #TABLE_AFTER}. */
+    private final java.util.concurrent.atomic.AtomicLong directEdges = new java.util.concurrent.atomic.AtomicLong();
+    private static final long TABLE_AFTER = 1 << 17;
 
     /**
-     * The bfloat16 cell-edge CDFs, computed once per law (131,072 CDF evaluations, a millisecond or two): the exact
-     * KS statistic of a bfloat16 tensor then costs a table look-up per distinct value instead of two CDF
-     * evaluations, with the same numbers.
+     * The bfloat16 cell-edge CDFs (131,072 CDF evaluations, 1 MiB), or null while this law has needed fewer than
+     * {@value #TABLE_AFTER} edge CDFs: a law that serves many values (a large tensor's exact KS, a power figure)
+     * then costs a look-up per edge instead of a CDF evaluation, with the same numbers, and a law that serves a
+     * small tensor never builds it. Held softly, so that laws kept in caches cannot pin it.
      */
     private double[][] bf16Edges() {
-        double[][] t = bf16Edges;
-        if (t == null) {
+        java.lang.ref.SoftReference<double[][]> ref = bf16Edges;
+        double[][] t = ref == null ? null : ref.get();
+        if (t == null && directEdges.incrementAndGet() > TABLE_AFTER) {
             double[] lower = new double[1 << 16];
             double[] upper = new double[1 << 16];
             for (int bits = 0; bits < 1 << 16; bits++) {
@@ -122,7 +129,7 @@ public final class StoredLaw {
                 }
             }
             t = new double[][] {lower, upper};
-            bf16Edges = t;
+            bf16Edges = new java.lang.ref.SoftReference<>(t);
         }
         return t;
     }

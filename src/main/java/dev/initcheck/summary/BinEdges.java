@@ -79,7 +79,8 @@ public final class BinEdges {
 
     /**
      * A grid for values of {@code law} stored in {@code precision}, compared with their exact stored law. Grids are
-     * immutable and cached (up to {@value #CACHE_SIZE}): the tensors of a model share a few laws, and a grid costs
+     * immutable and cached (up to {@value #CACHE_SIZE}, then the cache starts again): the tensors of a model share
+     * a few laws, and a grid costs
      * one stored-law CDF per cell.
      */
     public static BinEdges of(Distribution law, Precision precision, int bins) {
@@ -93,7 +94,7 @@ public final class BinEdges {
     private record Key(Distribution law, Precision precision, int bins) {
     }
 
-    private static final int CACHE_SIZE = 64;
+    private static final int CACHE_SIZE = 16; // a grid of 2^16 bins holds a few MB
     private static final java.util.Map<Key, BinEdges> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The law the counts are compared with. */

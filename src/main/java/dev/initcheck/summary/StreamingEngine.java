@@ -80,106 +80,125 @@ public final class StreamingEngine {
     public static Streamed stream(TensorSource source, BinEdges edges, int threads, long[] matrix)
             throws TensorFormatException {
         int workers = Math.max(1, threads);
+        if (matrix != null) { // every worker holds its own line hashes: at most an eighth of the heap for them all
+            long perWorker = LineHashes.bytes(matrix[0], matrix[1]);
+            workers = (int) Math.max(1, Math.min(workers, Runtime.getRuntime().maxMemory() / 8 / perWorker));
+        }
+        // bfloat16: count bit patterns (the whole multiset in 65,536 counters) instead of binning and summing each
+        // value; the order-free statistics follow from the counts once, the lag-1 sum is taken on the way
+        boolean bf16 = edges.stored().precision() == dev.initcheck.check.Precision.BFLOAT16;
+        double[] prefix = new double[(int) Math.min(PREFIX, source.info().size())];
+        long[] offset = {0};
+        List<Future<SampleMoments>> chunks = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        if (workers == 1) { // one thread: summarise in place, no copy, no hand-over, nothing left in thread-locals
+            Part part = new Part(edges, bf16, matrix);
+            parts.add(part);
+            source.forEachChunk((buf, len) -> {
+                long at = offset[0];
+                offset[0] += len;
+                keepPrefix(prefix, buf, len, at);
+                chunks.add(java.util.concurrent.CompletableFuture.completedFuture(part.add(buf, len, at)));
+            });
+            return merge(edges, bf16, matrix, chunks, parts, prefix);
+        }
         BlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * workers + 2);
         for (int i = 0; i < 2 * workers + 2; i++) {
             free.add(new double[CHUNK]);
         }
-        List<PitHistogram> histograms = new ArrayList<>();
-        List<LineHashes> lineParts = new ArrayList<>();
-        ThreadLocal<PitHistogram> local = ThreadLocal.withInitial(() -> {
-            PitHistogram h = new PitHistogram(edges);
-            synchronized (histograms) {
-                histograms.add(h);
+        ThreadLocal<Part> local = ThreadLocal.withInitial(() -> {
+            Part p = new Part(edges, bf16, matrix);
+            synchronized (parts) {
+                parts.add(p);
             }
-            return h;
+            return p;
         });
-        ThreadLocal<LineHashes> localLines = ThreadLocal.withInitial(() -> {
-            LineHashes h = new LineHashes(matrix[0], matrix[1]);
-            synchronized (lineParts) {
-                lineParts.add(h);
-            }
-            return h;
-        });
-        // bfloat16: count bit patterns (the whole multiset in 65,536 counters) instead of binning and summing each
-        // value; the order-free statistics follow from the counts once, the lag-1 sum is taken on the way
-        boolean bf16 = edges.stored().precision() == dev.initcheck.check.Precision.BFLOAT16;
-        List<long[]> patternParts = new ArrayList<>();
-        ThreadLocal<long[]> localPatterns = ThreadLocal.withInitial(() -> {
-            long[] c = new long[1 << 16];
-            synchronized (patternParts) {
-                patternParts.add(c);
-            }
-            return c;
-        });
-        double[] prefix = new double[(int) Math.min(PREFIX, source.info().size())];
-        long[] offset = {0};
-        List<Future<SampleMoments>> chunks = new ArrayList<>();
-        ExecutorService pool = workers == 1 ? null : Executors.newFixedThreadPool(workers, daemon());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
         try {
             source.forEachChunk((buf, len) -> {
                 long at = offset[0];
                 offset[0] += len;
-                if (at < prefix.length) {
-                    System.arraycopy(buf, 0, prefix, (int) at, (int) Math.min(len, prefix.length - at));
-                }
-                if (pool == null) { // one thread: summarise in place, no copy, no hand-over
-                    SampleMoments m = summarizeChunk(buf, len, edges, bf16, local, localPatterns);
-                    if (matrix != null) {
-                        localLines.get().add(buf, 0, len, at);
-                    }
-                    chunks.add(java.util.concurrent.CompletableFuture.completedFuture(m));
-                    return;
-                }
+                keepPrefix(prefix, buf, len, at);
                 double[] copy = take(free);
                 System.arraycopy(buf, 0, copy, 0, len);
                 chunks.add(pool.submit(() -> {
-                    SampleMoments m = summarizeChunk(copy, len, edges, bf16, local, localPatterns);
-                    if (matrix != null) {
-                        localLines.get().add(copy, 0, len, at);
+                    try {
+                        return local.get().add(copy, len, at);
+                    } finally {
+                        free.add(copy); // even when the summary fails: the reader must never wait for a lost buffer
                     }
-                    free.add(copy);
-                    return m;
                 }));
             });
-            SampleMoments moments = SampleMoments.forLaw(edges.law());
-            for (Future<SampleMoments> f : chunks) {
-                moments.merge(get(f));
-            }
-            PitHistogram histogram = new PitHistogram(edges);
-            histograms.forEach(histogram::merge);
-            if (bf16) {
-                long[] total = new long[1 << 16];
-                for (long[] part : patternParts) {
-                    for (int b = 0; b < total.length; b++) {
-                        total[b] += part[b];
-                    }
-                }
-                moments.addBfloat16Multiset(total);
-                histogram.addBfloat16Patterns(total);
-            }
-            LineHashes lines = null;
-            if (matrix != null) {
-                lines = new LineHashes(matrix[0], matrix[1]);
-                for (LineHashes part : lineParts) {
-                    lines.merge(part);
-                }
-            }
-            return new Streamed(new StreamingSummary(moments, histogram), lines, prefix);
+            return merge(edges, bf16, matrix, chunks, parts, prefix);
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            pool.shutdownNow();
         }
     }
 
-    private static SampleMoments summarizeChunk(double[] values, int len, BinEdges edges, boolean bf16,
-                                                ThreadLocal<PitHistogram> histogram, ThreadLocal<long[]> patterns) {
-        if (bf16) {
-            return SampleMoments.forLaw(edges.law()).addLagAndBfloat16Patterns(values, 0, len, patterns.get());
+    private static void keepPrefix(double[] prefix, double[] buf, int len, long at) {
+        if (at < prefix.length) {
+            System.arraycopy(buf, 0, prefix, (int) at, (int) Math.min(len, prefix.length - at));
         }
-        SampleMoments m = SampleMoments.forLaw(edges.law()).addChunk(values, 0, len);
-        histogram.get().add(values, 0, len);
-        return m;
+    }
+
+    /** One thread's share of a pass: its histogram (or bfloat16 pattern counts) and line hashes. */
+    private static final class Part {
+        final BinEdges edges;
+        final boolean bf16;
+        final PitHistogram histogram;
+        final long[] patterns;
+        final LineHashes lines;
+
+        Part(BinEdges edges, boolean bf16, long[] matrix) {
+            this.edges = edges;
+            this.bf16 = bf16;
+            this.histogram = bf16 ? null : new PitHistogram(edges);
+            this.patterns = bf16 ? new long[1 << 16] : null;
+            this.lines = matrix == null ? null : new LineHashes(matrix[0], matrix[1]);
+        }
+
+        /** Summarises one chunk (values at positions at..at+len); returns its moments, merged later in order. */
+        SampleMoments add(double[] values, int len, long at) {
+            SampleMoments m;
+            if (bf16) {
+                m = SampleMoments.forLaw(edges.law()).addLagAndBfloat16Patterns(values, 0, len, patterns);
+            } else {
+                m = SampleMoments.forLaw(edges.law()).addChunk(values, 0, len);
+                histogram.add(values, 0, len);
+            }
+            if (lines != null) {
+                lines.add(values, 0, len, at);
+            }
+            return m;
+        }
+    }
+
+    private static Streamed merge(BinEdges edges, boolean bf16, long[] matrix, List<Future<SampleMoments>> chunks,
+                                  List<Part> parts, double[] prefix) {
+        SampleMoments moments = SampleMoments.forLaw(edges.law());
+        for (Future<SampleMoments> f : chunks) {
+            moments.merge(get(f));
+        }
+        PitHistogram histogram = new PitHistogram(edges);
+        LineHashes lines = matrix == null ? null : new LineHashes(matrix[0], matrix[1]);
+        long[] total = bf16 ? new long[1 << 16] : null;
+        for (Part part : parts) {
+            if (bf16) {
+                for (int b = 0; b < total.length; b++) {
+                    total[b] += part.patterns[b];
+                }
+            } else {
+                histogram.merge(part.histogram);
+            }
+            if (lines != null) {
+                lines.merge(part.lines);
+            }
+        }
+        if (bf16) {
+            moments.addBfloat16Multiset(total);
+            histogram.addBfloat16Patterns(total);
+        }
+        return new Streamed(new StreamingSummary(moments, histogram), lines, prefix);
     }
 
     private static double[] take(BlockingQueue<double[]> free) {
