@@ -80,8 +80,7 @@ public final class BinEdges {
     /**
      * A grid for values of {@code law} stored in {@code precision}, compared with their exact stored law. Grids are
      * immutable and cached (up to {@value #CACHE_SIZE}, then the cache starts again): the tensors of a model share
-     * a few laws, and a grid costs
-     * one stored-law CDF per cell.
+     * a few laws, and a grid costs one stored-law CDF per cell.
      */
     public static BinEdges of(Distribution law, Precision precision, int bins) {
         if (CACHE.size() > CACHE_SIZE) {
