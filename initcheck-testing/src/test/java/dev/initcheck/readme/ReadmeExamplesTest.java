@@ -1,0 +1,71 @@
+package dev.initcheck.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * README.md's "Use in your tests" examples are the code of {@link ReadmeAssertjExampleTest} and
+ * {@link ReadmeContractExampleTest} between their {@code // README:name:begin/end} markers, and the failure message
+ * README shows is the one the failing example produces: the documentation cannot drift from the code.
+ */
+class ReadmeExamplesTest {
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
+    @Test
+    void readmeShowsTheExampleCodeVerbatim() throws IOException {
+        String readme = read(ROOT.resolve("README.md"));
+        Path dir = ROOT.resolve("initcheck-testing/src/test/java/dev/initcheck/readme");
+        for (String[] ex : new String[][] {{"assertj", "ReadmeAssertjExampleTest.java"},
+                {"assertj-failing", "ReadmeAssertjExampleTest.java"}, {"contract", "ReadmeContractExampleTest.java"}}) {
+            String code = between(read(dir.resolve(ex[1])), "// README:" + ex[0] + ":begin\n",
+                    "// README:" + ex[0] + ":end");
+            assertThat(readmeBlock(readme, ex[0])).as("README block '%s' vs %s", ex[0], ex[1]).isEqualTo(dedent(code));
+        }
+    }
+
+    @Test
+    void readmeShowsTheRealFailureMessage() throws IOException {
+        Throwable t = catchThrowable(ReadmeAssertjExampleTest::misdeclared);
+        assertThat(t).isInstanceOf(AssertionError.class);
+        assertThat(readmeBlock(read(ROOT.resolve("README.md")), "assertj-message")).isEqualTo(t.getMessage().strip() + "\n");
+    }
+
+    /** The fenced block that follows {@code <!-- example: name -->} in README. */
+    static String readmeBlock(String readme, String name) {
+        Matcher m = Pattern.compile("<!-- example: " + Pattern.quote(name) + " -->\n```[a-z]*\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(m.find()).as("README has a block marked <!-- example: %s -->", name).isTrue();
+        return m.group(1);
+    }
+
+    static String between(String text, String begin, String end) {
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end, b);
+        assertThat(b).as(begin).isNotNegative();
+        assertThat(e).as(end).isPositive();
+        return text.substring(b + begin.length(), text.lastIndexOf('\n', e) + 1);
+    }
+
+    /** Removes the indentation common to all non-blank lines. */
+    static String dedent(String code) {
+        List<String> lines = code.lines().toList();
+        int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+                .min().orElse(0);
+        StringBuilder b = new StringBuilder();
+        lines.forEach(l -> b.append(l.isBlank() ? "" : l.substring(indent)).append('\n'));
+        return b.toString();
+    }
+
+    static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+}
