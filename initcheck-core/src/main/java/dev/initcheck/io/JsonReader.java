@@ -31,6 +31,9 @@ final class JsonReader {
 
     static final int MAX_STRING_BYTES = 20_000_000;
     static final int MAX_NUMBER_CHARS = 1000;
+    /** Strings returned without allocation: the safetensors keys and dtypes. */
+    private static final String[] KNOWN = {"dtype", "shape", "data_offsets", "__metadata__", "F32", "F16", "BF16",
+        "F64", "format", "pt"};
 
     private enum State { VALUE, NAME, AFTER_VALUE }
 
@@ -43,6 +46,10 @@ final class JsonReader {
     private boolean first;
     private String name;
     private String text;
+    private int numberStart;
+    private int numberEnd;
+    private boolean fitsLong;
+    private long longValue;
 
     /** Reads {@code json}; containers nested deeper than {@code maxDepth} are refused. */
     JsonReader(byte[] json, int maxDepth) {
@@ -103,24 +110,39 @@ final class JsonReader {
         return name;
     }
 
-    /** The text of the last string or number. */
+    /** The text of the last string or number (a number's text is built only when asked for). */
     String text() {
+        if (text == null) {
+            text = new String(in, numberStart, numberEnd - numberStart, StandardCharsets.US_ASCII);
+        }
         return text;
     }
 
     /** Whether the last {@link Token#INT} fits in a long. */
     boolean fitsLong() {
-        try {
-            Long.parseLong(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return fitsLong;
     }
 
     /** The last {@link Token#INT} as a long (check {@link #fitsLong()} first). */
     long longValue() {
-        return Long.parseLong(text);
+        if (!fitsLong) {
+            throw new ArithmeticException(text() + " does not fit in a long");
+        }
+        return longValue;
+    }
+
+    /** Parses the digits of an integer in place, without building a string. */
+    private void parseLong() {
+        boolean negative = in[numberStart] == '-';
+        long v = 0; // accumulated negatively: Long.MIN_VALUE has no positive counterpart
+        fitsLong = true;
+        for (int i = negative ? numberStart + 1 : numberStart; i < numberEnd && fitsLong; i++) {
+            int d = in[i] - '0';
+            fitsLong = v >= (Long.MIN_VALUE + d) / 10;
+            v = 10 * v - d;
+        }
+        fitsLong &= negative || v != Long.MIN_VALUE;
+        longValue = negative ? v : -v;
     }
 
     /** After a START token, skips to its matching END token; after any other token, does nothing. */
@@ -237,7 +259,12 @@ final class JsonReader {
         if (pos - start > MAX_NUMBER_CHARS) {
             throw fail(start, "number longer than " + MAX_NUMBER_CHARS + " characters");
         }
-        text = new String(in, start, pos - start, StandardCharsets.US_ASCII);
+        text = null;
+        numberStart = start;
+        numberEnd = pos;
+        if (integral) {
+            parseLong();
+        }
         state = State.AFTER_VALUE;
         return integral ? Token.INT : Token.FLOAT;
     }
@@ -334,7 +361,8 @@ final class JsonReader {
             ascii = in[i] >= 0;
         }
         if (ascii) {
-            return new String(in, from, to - from, StandardCharsets.US_ASCII);
+            String known = known(from, to);
+            return known != null ? known : new String(in, from, to - from, StandardCharsets.US_ASCII);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -343,6 +371,25 @@ final class JsonReader {
         } catch (CharacterCodingException e) {
             throw fail(from, "invalid UTF-8 in a string");
         }
+    }
+
+    /** One of {@link #KNOWN} when the bytes spell it (no allocation for the keys and values every entry repeats). */
+    private String known(int from, int to) {
+        for (String k : KNOWN) {
+            if (k.length() == to - from && matches(k, from)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private boolean matches(String k, int from) {
+        for (int i = 0; i < k.length(); i++) {
+            if (in[from + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skipWhitespace() {

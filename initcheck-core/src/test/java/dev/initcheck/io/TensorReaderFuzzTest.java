@@ -61,12 +61,13 @@ class TensorReaderFuzzTest {
      * file), parsed header objects (a few times the header), chunk buffers (a double plus a scratch
      * element per stored element, at most 5 bytes per file byte for float16) and, for
      * readAllCOrder, 8 bytes per element (at most 4 per file byte), so 8 bytes per file byte. The
-     * constant covers fixed costs: Jackson's parser, exception stack traces, message formatting,
+     * constant covers fixed costs: the JSON reader, exception stack traces, message formatting,
      * and a 4096-element first chunk for .npz. ZipFile adds up to ~1 MiB of its own bookkeeping,
      * sized from the archive's 16-bit entry count before that count is checked, hence 2 MiB there.
      * A safetensors header made of many tiny entries (about 50 bytes each, such as
      * {@code "t1":{"dtype":"F32","shape":[0],"data_offsets":[0,0]}}) costs about 550 bytes per
-     * entry when listed: Jackson's strings for the name and field names (about 250 bytes), the
+     * entry when listed: the strings for the name and numbers (JsonReader returns the repeated keys
+     * and dtypes without allocating), the
      * entry record and its arrays, and the TensorInfo; hence 16 bytes per file byte there.
      */
     static long bound(String extension, long fileSize) {
