@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * README.md's "Use in your tests" examples are the code of {@link ReadmeAssertjExampleTest} and
- * {@link ReadmeContractExampleTest} between their {@code // README:name:begin/end} markers, and the failure message
+ * {@link ReadmeContractExampleTest} between their {@code // README:name:begin/end} markers (here and in the consumer
+ * project {@code consumer-test/}, which runs them against the installed artifacts), and the failure message
  * README shows is the one the failing example produces: the documentation cannot drift from the code.
  */
 class ReadmeExamplesTest {
@@ -23,12 +24,15 @@ class ReadmeExamplesTest {
     @Test
     void readmeShowsTheExampleCodeVerbatim() throws IOException {
         String readme = read(ROOT.resolve("README.md"));
-        Path dir = ROOT.resolve("initcheck-testing/src/test/java/dev/initcheck/readme");
-        for (String[] ex : new String[][] {{"assertj", "ReadmeAssertjExampleTest.java"},
-                {"assertj-failing", "ReadmeAssertjExampleTest.java"}, {"contract", "ReadmeContractExampleTest.java"}}) {
-            String code = between(read(dir.resolve(ex[1])), "// README:" + ex[0] + ":begin\n",
-                    "// README:" + ex[0] + ":end");
-            assertThat(readmeBlock(readme, ex[0])).as("README block '%s' vs %s", ex[0], ex[1]).isEqualTo(dedent(code));
+        // this module's copies, and the consumer project's (consumer-test/, run by .ci/run against the installed jars)
+        for (String dir : new String[] {"initcheck-testing/src/test/java/dev/initcheck/readme",
+                "consumer-test/src/test/java/consumer"}) {
+            for (String[] ex : new String[][] {{"assertj", "ReadmeAssertjExampleTest.java"},
+                    {"assertj-failing", "ReadmeAssertjExampleTest.java"}, {"contract", "ReadmeContractExampleTest.java"}}) {
+                Path file = ROOT.resolve(dir).resolve(ex[1]);
+                String code = between(read(file), "// README:" + ex[0] + ":begin\n", "// README:" + ex[0] + ":end");
+                assertThat(readmeBlock(readme, ex[0])).as("README block '%s' vs %s", ex[0], file).isEqualTo(dedent(code));
+            }
         }
     }
 
