@@ -18,10 +18,10 @@ import java.util.List;
  * {@code -Pdl4j}) through {@link Conformance} and writes {@code reports/third-party.md}.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix
- * mvn -q -Pdl4j test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix
+ * mvn -q -pl initcheck-cli -am test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix
+ * mvn -q -Pdl4j -pl initcheck-cli -am test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix
  * </pre>
- * Optional arguments: output path (default {@code reports/third-party.md}) and seed (default {@link #SEED}).
+ * (from the repository root). Optional arguments: output path (default {@code reports/third-party.md}) and seed (default {@link #SEED}).
  *
  * <p>Every tensor gets the false-alarm share {@link #ALPHA_PER_TENSOR}, split by {@link Conformance} among its
  * stochastic checks; a run of k rows spends k·1e-8 (below 1e-6 for up to 100 rows). Row i draws from
@@ -34,7 +34,7 @@ public final class ThirdPartyMatrix {
     /** False-alarm probability per tensor. */
     public static final double ALPHA_PER_TENSOR = 1e-8;
     static final String DL4J_CASES = "dev.initcheck.thirdparty.dl4j.Dl4jCases";
-    static final String COMMAND = "mvn -q test-compile exec:java -Dexec.classpathScope=test"
+    static final String COMMAND = "mvn -q -pl initcheck-cli -am test-compile exec:java -Dexec.classpathScope=test"
             + " -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix";
 
     private ThirdPartyMatrix() {
