@@ -43,6 +43,21 @@ class ReadmeExamplesTest {
         assertThat(readmeBlock(read(ROOT.resolve("README.md")), "assertj-message")).isEqualTo(t.getMessage().strip() + "\n");
     }
 
+    /** Every class README's import block names exists, and the consumer project's examples import each of them. */
+    @Test
+    void readmeImportsResolve() throws Exception {
+        String readme = read(ROOT.resolve("README.md"));
+        String consumer = read(ROOT.resolve("consumer-test/src/test/java/consumer/ReadmeAssertjExampleTest.java"))
+                + read(ROOT.resolve("consumer-test/src/test/java/consumer/ReadmeContractExampleTest.java"));
+        List<String> imports = readmeBlock(readme, "imports").lines().map(l -> l.replaceAll("\\s*//.*", ""))
+                .filter(l -> !l.isBlank()).toList();
+        assertThat(imports).hasSize(6).allSatisfy(l -> {
+            assertThat(l).matches("import [\\w.]+;");
+            Class.forName(l.substring(7, l.length() - 1));
+            assertThat(consumer).contains(l);
+        });
+    }
+
     /** The fenced block that follows {@code <!-- example: name -->} in README. */
     static String readmeBlock(String readme, String name) {
         Matcher m = Pattern.compile("<!-- example: " + Pattern.quote(name) + " -->\n```[a-z]*\n(.*?)```", Pattern.DOTALL)
