@@ -25,6 +25,35 @@ public final class PooledConformance {
     }
 
     /**
+     * Why an initializer does not conform on a shape, as data: each failed, inconclusive or not-run check as
+     * {@code name: message}, and whether the verdict is the pooled one.
+     *
+     * @param pooledOver the tensors pooled for the marginal law (0 when the single tensor decided)
+     * @param clauses    one {@code name: message} per check that is no evidence of conformance
+     */
+    public record Violation(int pooledOver, java.util.List<String> clauses) {
+        public Violation {
+            clauses = java.util.List.copyOf(clauses);
+        }
+
+        /** The clauses joined with "; ", prefixed by {@code pooled over k tensors: } for a pooled verdict. */
+        @Override
+        public String toString() {
+            return (pooledOver > 0 ? "pooled over " + pooledOver + " tensors: " : "") + String.join("; ", clauses);
+        }
+    }
+
+    /**
+     * Checks an initializer's tensor of one shape against its declared scheme; as {@link #find}, in words.
+     *
+     * @return empty when {@code init} conforms on this shape, else the reason in words
+     */
+    public static Optional<String> violation(Initializer init, Scheme declared, Shape shape, Layout layout, long seed,
+                                             int minSamples, double alpha) {
+        return find(init, declared, shape, layout, seed, minSamples, alpha).map(Violation::toString);
+    }
+
+    /**
      * Checks an initializer's tensor of one shape against its declared scheme.
      *
      * @param init       the initializer under test
@@ -34,10 +63,10 @@ public final class PooledConformance {
      * @param seed       the seed of the draws (each draw has its own derived stream)
      * @param minSamples values to pool for the marginal law when the shape is small
      * @param alpha      the false-alarm probability this call may spend
-     * @return empty when {@code init} conforms on this shape, else the reason in words
+     * @return empty when {@code init} conforms on this shape, else why not
      */
-    public static Optional<String> violation(Initializer init, Scheme declared, Shape shape, Layout layout, long seed,
-                                             int minSamples, double alpha) {
+    public static Optional<Violation> find(Initializer init, Scheme declared, Shape shape, Layout layout, long seed,
+                                           int minSamples, double alpha) {
         SeededRandom root = SeededRandom.of(seed);
         Expectation e = declared.resolve(shape, layout);
         int size = Math.toIntExact(shape.size());
@@ -47,31 +76,33 @@ public final class PooledConformance {
         try {
             pooled = Initializer.pool(init, shape, root, "tensor ", k * size);
         } catch (IllegalStateException wrongLength) {
-            return Optional.of(wrongLength.getMessage());
+            return Optional.of(new Violation(0, java.util.List.of(wrongLength.getMessage())));
         }
         double[] first = pool ? Arrays.copyOf(pooled, size) : pooled;
         Verdict v = Conformance.check(first, e, Precision.FLOAT64, pool ? alpha / 2 : alpha, root);
         // a small tensor alone may be inconclusive; it must not fail, and its pool must pass with evidence
         if (v.failed() || (!pool && !v.passed())) {
-            return Optional.of(reason(v));
+            return Optional.of(new Violation(0, clauses(v)));
         }
         if (!pool) {
             return Optional.empty();
         }
         Expectation pooledLaw = declared.resolve(Shape.of(pooled.length), layout, e.fans());
         Verdict p = Conformance.check(pooled, pooledLaw, Precision.FLOAT64, alpha / 2, root);
-        return p.passed() ? Optional.empty() : Optional.of("pooled over " + k + " tensors: " + reason(p));
+        return p.passed() ? Optional.empty() : Optional.of(new Violation(k, clauses(p)));
+    }
+
+    /** One {@code name: message} per failed, not-run and inconclusive check, in that order. */
+    static java.util.List<String> clauses(Verdict v) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        v.failures().forEach(f -> out.add(f.name().id() + ": " + f.message()));
+        v.notRun().forEach(f -> out.add(f.name().id() + ": " + f.message()));
+        v.inconclusive().forEach(f -> out.add(f.name().id() + ": " + f.message()));
+        return out;
     }
 
     /** The failed checks' names and messages, one clause each. */
     public static String reason(Verdict v) {
-        StringBuilder b = new StringBuilder();
-        v.failures().forEach(f -> b.append(b.length() > 0 ? "; " : "").append(f.name().id()).append(": ")
-                .append(f.message()));
-        v.notRun().forEach(f -> b.append(b.length() > 0 ? "; " : "").append(f.name().id()).append(": ")
-                .append(f.message()));
-        v.inconclusive().forEach(f -> b.append(b.length() > 0 ? "; " : "").append(f.name().id()).append(": ")
-                .append(f.message()));
-        return b.toString();
+        return String.join("; ", clauses(v));
     }
 }

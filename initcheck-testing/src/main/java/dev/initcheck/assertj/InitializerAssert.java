@@ -132,11 +132,13 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
         double perShape = alpha / checked.size();
         List<String> failed = new ArrayList<>();
         for (Shape s : checked) {
-            Optional<String> why = PooledConformance.violation(actual, scheme, s, layout, seed, MIN_SAMPLES, perShape);
+            Optional<PooledConformance.Violation> why = PooledConformance.find(actual, scheme, s, layout, seed,
+                    MIN_SAMPLES, perShape);
             why.ifPresent(w -> failed.add(String.format(Locale.ROOT, "%n  - shape %s (fan_in=%d, fan_out=%d), "
                             + "expected %s:%n      %s", s, scheme.resolve(s, layout).fans().fanIn(),
                     scheme.resolve(s, layout).fans().fanOut(), scheme.resolve(s, layout).distribution().describe(),
-                    String.join(String.format(Locale.ROOT, "%n      "), Messages.clauses(w)))));
+                    (w.pooledOver() > 0 ? "pooled over " + w.pooledOver() + " tensors: " : "")
+                            + String.join(String.format(Locale.ROOT, "%n      "), w.clauses()))));
         }
         if (!failed.isEmpty()) {
             failWithMessage("%s", String.format(Locale.ROOT, "%nExpected initializer %s to conform to %s (%s layout) "

@@ -29,15 +29,6 @@ final class Messages {
         return Initializer.nameOf(o);
     }
 
-    /** Splits "ks: ...; support: ..." before each check's name (messages themselves may contain "; "). */
-    static String[] clauses(String reason) {
-        StringBuilder ids = new StringBuilder();
-        for (CheckName c : CheckName.values()) {
-            ids.append(ids.length() == 0 ? "" : "|").append(c.id());
-        }
-        return reason.split("; (?=(" + ids + "): )");
-    }
-
     static void failures(StringBuilder b, List<CheckResult> failed, List<CheckResult> notRun, String indent) {
         for (CheckResult c : failed) {
             b.append(String.format(Locale.ROOT, "%n%s- %s: %s", indent, c.name().id(), c.message()));

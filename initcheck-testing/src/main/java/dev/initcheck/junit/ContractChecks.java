@@ -40,33 +40,21 @@ final class ContractChecks {
         Scheme scheme = Scheme.parse(declared);
         ShapeSearch search = ShapeSearch.of(seed, TRIES);
         String property = name(init) + " conforms to " + scheme + " (" + layout.id() + " layout)";
-        Optional<ShapeSearch.Failure> o = search.run(layout, MAX_SIZE, c -> PooledConformance.violation(init, scheme,
-                c.shape(), c.layout(), c.seed(), MIN_SAMPLES, search.alphaPerTry()));
+        Optional<ShapeSearch.Failure<PooledConformance.Violation>> o = search.run(layout, MAX_SIZE,
+                c -> PooledConformance.find(init, scheme, c.shape(), c.layout(), c.seed(), MIN_SAMPLES,
+                        search.alphaPerTry()));
         if (o.isPresent()) {
-            ShapeSearch.Failure f = o.get();
+            ShapeSearch.Failure<PooledConformance.Violation> f = o.get();
             String nl = String.format(Locale.ROOT, "%n    - ");
-            String reason = f.reason();
-            String pooled = "";
-            if (reason.startsWith("pooled over ")) { // the marginal law was checked on further draws
-                pooled = " (" + reason.substring(0, reason.indexOf(": ")) + ")";
-                reason = reason.substring(reason.indexOf(": ") + 2);
-            }
+            // the marginal law may have been checked on further draws of the same shape
+            String pooled = f.reason().pooledOver() > 0 ? " (pooled over " + f.reason().pooledOver() + " tensors)" : "";
             throw new AssertionError(String.format(Locale.ROOT, "%s: falsified after %d of %d tries%n"
                             + "  smallest counterexample: %s%s, expected %s%s%s%n"
                             + "  (false-alarm probability %.1e, %.1e a try; replay with %s)", property,
                     f.tryNumber(), search.tries, f.smallest(), pooled, scheme.resolve(f.smallest().shape(),
-                            layout).distribution().describe(), nl, String.join(nl, clauses(reason)),
+                            layout).distribution().describe(), nl, String.join(nl, f.reason().clauses()),
                     ShapeSearch.RUN_BUDGET, search.alphaPerTry(), search.replay()));
         }
-    }
-
-    /** Splits "ks: ...; support: ..." before each check's name (messages themselves may contain "; "). */
-    static String[] clauses(String reason) {
-        StringBuilder ids = new StringBuilder();
-        for (CheckName c : CheckName.values()) {
-            ids.append(ids.length() == 0 ? "" : "|").append(c.id());
-        }
-        return reason.split("; (?=(" + ids + "): )");
     }
 
     static void symmetry(Initializer init, String declared, Layout layout, long seed) {

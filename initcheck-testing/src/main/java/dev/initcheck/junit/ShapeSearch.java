@@ -34,7 +34,7 @@ final class ShapeSearch {
     }
 
     /** A falsified run: the failing try (1-based), the smallest failing case and why it fails. */
-    record Failure(int tryNumber, Case smallest, String reason) {
+    record Failure<R>(int tryNumber, Case smallest, R reason) {
     }
 
     final long seed;
@@ -64,7 +64,7 @@ final class ShapeSearch {
     }
 
     /** Empty when every try passes; {@code property} returns the reason a case fails, or empty. */
-    Optional<Failure> run(Layout layout, long maxSize, Function<Case, Optional<String>> property) {
+    <R> Optional<Failure<R>> run(Layout layout, long maxSize, Function<Case, Optional<R>> property) {
         UniformRandomProvider rng = SeededRandom.of(seed).derive("contract/cases").create();
         for (int t = 1; t <= tries; t++) {
             int rank = 2 + rng.nextInt(4);
@@ -73,7 +73,7 @@ final class ShapeSearch {
                 dims[i] = 1 + rng.nextInt(8);
             }
             Case c = new Case(clamp(dims, maxSize), layout, rng.nextLong(Long.MAX_VALUE / 2));
-            Optional<String> why = property.apply(c);
+            Optional<R> why = property.apply(c);
             if (why.isPresent()) {
                 return Optional.of(shrink(c, why.get(), property, t));
             }
@@ -93,7 +93,7 @@ final class ShapeSearch {
         return Shape.of(d);
     }
 
-    private Failure shrink(Case c, String reason, Function<Case, Optional<String>> property, int tryNumber) {
+    private <R> Failure<R> shrink(Case c, R reason, Function<Case, Optional<R>> property, int tryNumber) {
         int steps = 0;
         boolean progress = true;
         while (progress && steps < MAX_SHRINK_STEPS) {
@@ -102,7 +102,7 @@ final class ShapeSearch {
                 if (steps++ >= MAX_SHRINK_STEPS) {
                     break;
                 }
-                Optional<String> why = property.apply(smaller);
+                Optional<R> why = property.apply(smaller);
                 if (why.isPresent()) {
                     c = smaller;
                     reason = why.get();
@@ -111,7 +111,7 @@ final class ShapeSearch {
                 }
             }
         }
-        return new Failure(tryNumber, c, reason);
+        return new Failure<>(tryNumber, c, reason);
     }
 
     /** Simpler cases, simplest changes first: seed 0, the last dimension dropped, a dimension 1, halved, minus 1. */

@@ -15,7 +15,7 @@ class ShapeSearchTest {
     void shrinksToTheSmallestFailingShapeAndSeedZero() {
         ShapeSearch search = ShapeSearch.of(7, 30);
         // fails whenever the first dimension exceeds the second: smallest failing case [2, 1], seed 0
-        Optional<ShapeSearch.Failure> f = search.run(Layout.PYTORCH, 2048,
+        Optional<ShapeSearch.Failure<String>> f = search.run(Layout.PYTORCH, 2048,
                 c -> c.shape().dim(0) > c.shape().dim(1) ? Optional.of("out > in") : Optional.empty());
         assertThat(f).isPresent();
         assertThat(f.get().smallest()).isEqualTo(new ShapeSearch.Case(Shape.of(2, 1), Layout.PYTORCH, 0));
