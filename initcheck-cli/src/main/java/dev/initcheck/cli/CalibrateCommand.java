@@ -1,6 +1,6 @@
 package dev.initcheck.cli;
 
-import dev.initcheck.check.Calibration;
+import dev.initcheck.app.Calibration;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Precision;
 import dev.initcheck.random.SeededRandom;

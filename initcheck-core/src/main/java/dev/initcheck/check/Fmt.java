@@ -6,12 +6,12 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Number formatting for messages: four significant digits, no trailing zeros, {@link Locale#ROOT}. */
-final class Fmt {
+public final class Fmt {
     private Fmt() {
     }
 
     /** 0.1414, 0.0442, 1.02e-07, 1000000. */
-    static String num(double v) {
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "NaN" : (v > 0 ? "inf" : "-inf");
         }

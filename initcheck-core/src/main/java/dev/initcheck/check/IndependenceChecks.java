@@ -20,7 +20,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * <p><b>lag1_correlation</b>: r1 of consecutive values in storage order; for i.i.d. values with a finite fourth
  * moment sqrt(n)·r1 is asymptotically N(0, 1) (Bartlett 1946), so the check rejects iff
  * |sqrt(n)·r1| &gt; z_(1-alpha/2). Asymptotic: run only for n &gt;= {@link #LAG1_MIN_N}, where the measured
- * false-alarm rate agrees with alpha ({@link Calibration}).
+ * false-alarm rate agrees with alpha (measured by {@code app.Calibration}).
  *
  * <p><b>cross_correlation</b>: Pearson r over the first m = min(n_a, n_b) values of two tensors. A seed reused
  * for two tensors makes them identical or proportional (|r| = 1). Threshold |r| &lt;= t/sqrt(m - 2 + t²),

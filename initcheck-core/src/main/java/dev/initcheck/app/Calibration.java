@@ -1,11 +1,18 @@
-package dev.initcheck.check;
+package dev.initcheck.app;
 
+import dev.initcheck.check.CheckName;
+import dev.initcheck.check.CheckResult;
+import dev.initcheck.check.Conformance;
+import dev.initcheck.check.Fmt;
+import dev.initcheck.check.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.ReferenceInitializer;
 import dev.initcheck.scheme.Scheme;
 import dev.initcheck.shape.Layout;
 import dev.initcheck.shape.Shape;
+import dev.initcheck.summary.BinEdges;
+import dev.initcheck.summary.StreamingSummary;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -89,8 +96,8 @@ public final class Calibration {
         int k = Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck, !streaming).size();
         double alphaTensor = alphaPerCheck * k;
         Map<CheckName, int[]> counts = new EnumMap<>(CheckName.class);
-        dev.initcheck.summary.BinEdges edges = streaming ? dev.initcheck.summary.BinEdges.of(e.distribution(),
-                precision, dev.initcheck.summary.StreamingSummary.DEFAULT_BINS) : null;
+        BinEdges edges = streaming ? BinEdges.of(e.distribution(),
+                precision, StreamingSummary.DEFAULT_BINS) : null;
         // Runs are independent streams, so the parallel count is the same as the sequential one.
         IntStream.range(0, runs).parallel().mapToObj(i -> {
             SeededRandom s = seed.derive("run " + i);
@@ -99,20 +106,23 @@ public final class Calibration {
                 values[j] = precision.round(values[j]);
             }
             if (streaming) {
-                var summary = dev.initcheck.summary.StreamingSummary.empty(edges).add(values, 0, values.length);
+                var summary = StreamingSummary.empty(edges).add(values, 0, values.length);
                 return Conformance.check(summary.moments(), summary, e, precision, alphaTensor).checks();
             }
             return Conformance.check(values, e, precision, alphaTensor, s).checks();
         }).forEachOrdered(results -> tally(counts, results));
         List<Row> rows = new ArrayList<>();
         counts.forEach((name, t) -> rows.add(row(name, c.label(), runs, t[0],
-                CheckPlan.hard(name) ? 0 : alphaPerCheck)));
+                t[1] == 1 ? 0 : alphaPerCheck)));
         return rows;
     }
 
     private static void tally(Map<CheckName, int[]> counts, List<CheckResult> results) {
         for (CheckResult r : results) {
-            counts.computeIfAbsent(r.name(), x -> new int[1])[0] += r.passed() ? 0 : 1;
+            int[] t = counts.computeIfAbsent(r.name(), x -> new int[2]);
+            t[0] += r.passed() ? 0 : 1;
+            t[1] = r.hard() ? 1 : 0; // hard checks spend no alpha
+
         }
     }
 
@@ -122,9 +132,9 @@ public final class Calibration {
         int alarm = 0;
         if (alpha > 0) {
             BinomialDistribution bin = BinomialDistribution.of(runs, alpha);
-            lo = MomentChecks.acceptLow(bin, 0.005);
-            hi = MomentChecks.acceptHigh(bin, 0.005);
-            alarm = MomentChecks.acceptHigh(bin, ALARM_PROBABILITY);
+            lo = bin.inverseCumulativeProbability(0.005); // max{k : P(Bin < k) <= a}
+            hi = bin.inverseSurvivalProbability(0.005); // min{k : P(Bin > k) <= a}
+            alarm = bin.inverseSurvivalProbability(ALARM_PROBABILITY);
         }
         double rl = rejections == 0 ? 0 : BetaDistribution.of(rejections, runs - rejections + 1.0)
                 .inverseCumulativeProbability(0.025);

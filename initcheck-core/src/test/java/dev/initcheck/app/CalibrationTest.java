@@ -1,7 +1,9 @@
-package dev.initcheck.check;
+package dev.initcheck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.check.CheckName;
+import dev.initcheck.check.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.shape.Shape;
 import java.io.IOException;
