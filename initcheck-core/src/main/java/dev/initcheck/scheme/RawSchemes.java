@@ -44,7 +44,7 @@ final class RawSchemes {
                 new SchemeDefinition("orthogonal", "torch/keras",
                         "gain·Q, Q with orthonormal rows (or columns); checked as W·Wᵀ = gain²·I",
                         "W·Wᵀ = gain²·I on the layout's 2-D view; entry Var = gain²/max(rows, cols)",
-                        List.of(Param.positive("gain", "1")), RawSchemes::orthogonal));
+                        List.of(Param.positive("gain", "1")), RawSchemes::orthogonal, Structure.ORTHOGONAL));
     }
 
     private static Uniform uniform(Args a, dev.initcheck.shape.Fans f, dev.initcheck.shape.Shape s,

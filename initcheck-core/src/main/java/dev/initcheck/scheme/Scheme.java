@@ -95,8 +95,7 @@ public final class Scheme {
     /** The expected law with explicit fans (e.g. transposed convolutions, {@code --fan-in/--fan-out}). */
     public Expectation resolve(Shape shape, Layout layout, Fans fans) {
         Distribution d = definition.resolver().resolve(new Args(parameters()), fans, shape, layout);
-        Structure structure = name().equals("orthogonal") ? Structure.ORTHOGONAL : Structure.IID;
-        return new Expectation(this, shape, layout, fans, d, structure);
+        return new Expectation(this, shape, layout, fans, d, definition.structure());
     }
 
     @Override
