@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p><b>{@code torch}</b>: what PyTorch's modules do when nothing else initializes them (torch/nn/modules).
  * <ol>
  *   <li>{@code m.num_batches_tracked}: skipped; {@code m.running_mean}: zeros; {@code m.running_var}: ones
- *       (BatchNorm/InstanceNorm buffers).</li>
+ *       (BatchNorm/InstanceNorm buffers); {@code m.inv_freq}: skipped (rotary embedding frequencies, a
+ *       deterministic buffer older checkpoints save; both presets).</li>
  *   <li>RNN/LSTM/GRU {@code m.weight_ih_lK}, {@code weight_hh_lK}, {@code weight_hr_lK}, {@code bias_ih_lK},
  *       {@code bias_hh_lK} (and {@code _reverse}): U(±1/√hidden_size), hidden_size read from
  *       {@code m.weight_hr_l0} (size(1)) when the LSTM has projections, else from {@code m.weight_hh_l0}
@@ -100,6 +101,8 @@ public enum Preset {
                 return law(tag + "BatchNorm running_mean", "zeros");
             case "running_var":
                 return law(tag + "BatchNorm running_var", "ones");
+            case "inv_freq":
+                return Optional.of(Declaration.skip(tag + "rotary embedding frequencies, a deterministic buffer"));
             default:
                 break;
         }

@@ -47,6 +47,7 @@ class PresetTest {
         put("ln2.weight", 4, 8);
         put("ln2.bias", 4, 8);
         put("tok_proj.weight", 16, 64);
+        put("layers.0.rotary_emb.inv_freq", 32);
     }
 
     private static void put(String name, long... shape) {
@@ -98,6 +99,7 @@ class PresetTest {
         assertThat(torch("ln2.weight")).isEqualTo("ones"); // LayerNorm((4, 8)): weight and bias of one shape
         assertThat(torch("ln2.bias")).isEqualTo("zeros");
         assertThat(torch("tok_proj.weight")).isEqualTo("torch.linear_default"); // "tok" alone is no embedding
+        assertThat(torch("layers.0.rotary_emb.inv_freq")).isEqualTo("skip"); // deterministic, not a weight
         assertThat(Preset.TORCH.place("proj.weight", TORCH, ModelConfig.none()).orElseThrow().origin())
                 .contains("no bias; the module name does not say embedding");
     }
