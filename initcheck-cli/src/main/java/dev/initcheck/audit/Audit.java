@@ -48,18 +48,6 @@ public final class Audit {
     private Audit() {
     }
 
-    /** Told after each tensor; for progress displays. */
-    public interface Progress {
-        /**
-         * One more tensor examined.
-         *
-         * @param done  tensors done
-         * @param total tensors in all
-         * @param bytes data bytes of the tensors done
-         */
-        void tensorDone(int done, int total, long bytes);
-    }
-
     /**
      * Audits a checkpoint.
      *
@@ -67,7 +55,7 @@ public final class Audit {
      * @throws IllegalArgumentException for a bad policy, directory, index or config, or a declaration the tensor's
      *     shape cannot carry (one line naming the tensor and the rule)
      */
-    public static AuditResult run(AuditRequest r, Progress progress) throws TensorFormatException {
+    public static AuditResult run(AuditRequest r, TensorTasks.Progress progress) throws TensorFormatException {
         Checkpoint cp = Checkpoint.open(r.path());
         Policy policy = r.policy() == null ? null : Policy.read(r.policy());
         Preset preset = r.preset() != null ? r.preset() : policy == null ? null : policy.preset().orElse(null);
@@ -165,7 +153,7 @@ public final class Audit {
      * and its line hashes, and tensors read whole take a share of the heap ({@link HeapShare}) before they start.
      */
     private static List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations,
-                                             double alpha, TensorCheck.KsMode ks, Progress progress)
+                                             double alpha, TensorCheck.KsMode ks, TensorTasks.Progress progress)
             throws TensorFormatException {
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -173,7 +161,7 @@ public final class Audit {
         }
         return TensorTasks.runAll(index, i -> items.get(i).info().size(), i -> items.get(i).info().byteSize(),
                 i -> examine(items.get(i), declarations.get(i), alpha, ks),
-                progress == null ? null : progress::tensorDone);
+                progress);
     }
 
     /** One tensor's own work: its checks or its identification, and its prefix. */

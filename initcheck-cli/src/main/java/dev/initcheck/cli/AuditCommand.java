@@ -91,7 +91,7 @@ final class AuditCommand implements Callable<Integer> {
             OutputPaths.directory("--report", report);
         }
         TensorCheck.KsMode mode = ksMode();
-        AuditProgress progress = new AuditProgress(spec.commandLine().getErr(), System.console() != null);
+        TensorProgress progress = new TensorProgress(spec.commandLine().getErr(), System.console() != null);
         AuditResult result;
         try {
             result = Audit.run(new AuditRequest(path, policy, p, initializerRange, alpha.value(), strict, mode),

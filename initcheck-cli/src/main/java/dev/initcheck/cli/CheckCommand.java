@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
         TensorCheck.TensorSpec tensorSpec = tensorOptions.spec();
         // one tensor: its pass on every core; several: one tensor per core, largest first
         int inner = targets.size() == 1 ? dev.initcheck.summary.StreamingEngine.defaultThreads() : 1;
-        AuditProgress progress = new AuditProgress(spec.commandLine().getErr(), System.console() != null, "check");
+        TensorProgress progress = new TensorProgress(spec.commandLine().getErr(), System.console() != null, "check");
         List<Verdict> verdicts;
         try {
             verdicts = TensorTasks.runAll(targets, t -> sizes.getOrDefault(t.tensor(), 0L),

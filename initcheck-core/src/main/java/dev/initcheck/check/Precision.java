@@ -139,6 +139,19 @@ public enum Precision {
         return r < t ? nextUp(r) : r;
     }
 
+    /**
+     * The bit pattern of a bfloat16 value given as a double (exact for bfloat16 values: the upper half of the
+     * float32 bits), 0 to 65,535.
+     */
+    public static int bfloat16Bits(double g) {
+        return Float.floatToRawIntBits((float) g) >>> 16;
+    }
+
+    /** The bfloat16 value of a bit pattern (0 to 65,535), widened exactly. */
+    public static double bfloat16Value(int bits) {
+        return Float.intBitsToFloat(bits << 16);
+    }
+
     /** Parses {@code float32}, {@code f32}, {@code fp16}, {@code bf16}, {@code float64}, ... (case-insensitive). */
     public static Precision parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);

@@ -201,7 +201,7 @@ public final class SampleMoments {
      */
     public SampleMoments addLagAndBfloat16Patterns(double[] values, int from, int to, long[] patterns) {
         for (int i = from; i < to; i++) {
-            patterns[Float.floatToRawIntBits((float) values[i]) >>> 16]++;
+            patterns[Precision.bfloat16Bits(values[i])]++;
         }
         if (from < to && count == 0) {
             leadingFinite = Double.isFinite(values[from]);
@@ -262,7 +262,7 @@ public final class SampleMoments {
             if (k == 0) {
                 continue;
             }
-            double x = Float.intBitsToFloat(bits << 16);
+            double x = Precision.bfloat16Value(bits);
             double y = x - center;
             if (!(y - y == 0)) {
                 continue; // counted as non-finite already

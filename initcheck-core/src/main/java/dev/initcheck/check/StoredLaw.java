@@ -89,7 +89,7 @@ public final class StoredLaw {
     public double cdfStrictlyBelow(double g) {
         double[][] table = precision == Precision.BFLOAT16 && g - g == 0 ? bf16Edges() : null;
         if (table != null) {
-            return table[0][bf16Pattern(g)];
+            return table[0][Precision.bfloat16Bits(g)];
         }
         return cdf.applyAsDouble(enumerated() ? precision.cellLower(g) : g);
     }
@@ -98,7 +98,7 @@ public final class StoredLaw {
     public double cdfAtOrBelow(double g) {
         double[][] table = precision == Precision.BFLOAT16 && g - g == 0 ? bf16Edges() : null;
         if (table != null) {
-            return table[1][bf16Pattern(g)];
+            return table[1][Precision.bfloat16Bits(g)];
         }
         return cdf.applyAsDouble(enumerated() ? precision.cellUpper(g) : g);
     }
@@ -122,7 +122,7 @@ public final class StoredLaw {
             double[] lower = new double[1 << 16];
             double[] upper = new double[1 << 16];
             for (int bits = 0; bits < 1 << 16; bits++) {
-                double g = Float.intBitsToFloat(bits << 16);
+                double g = Precision.bfloat16Value(bits);
                 if (g - g == 0) {
                     lower[bits] = cdf.applyAsDouble(precision.cellLower(g));
                     upper[bits] = cdf.applyAsDouble(precision.cellUpper(g));
@@ -132,11 +132,6 @@ public final class StoredLaw {
             bf16Edges = new java.lang.ref.SoftReference<>(t);
         }
         return t;
-    }
-
-    /** The bit pattern of a bfloat16 value (given as a double). */
-    private static int bf16Pattern(double g) {
-        return Float.floatToRawIntBits((float) g) >>> 16;
     }
 
     /**

@@ -41,7 +41,7 @@ public final class PitHistogram {
     public void addBfloat16Patterns(long[] patterns) {
         for (int bits = 0; bits < patterns.length; bits++) {
             long k = patterns[bits];
-            double x = Float.intBitsToFloat(bits << 16);
+            double x = dev.initcheck.check.Precision.bfloat16Value(bits);
             if (k != 0 && x - x == 0) {
                 counts[edges.bin(x)] += k;
                 n += k;

@@ -1,7 +1,6 @@
 package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorTasks;
-import dev.initcheck.audit.Audit;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -10,7 +9,7 @@ import java.util.Locale;
  * total and the data rate (bytes of the file's tensors done per second), redrawn in place on a terminal, otherwise
  * one line at every tenth of the tensors.
  */
-final class AuditProgress implements Audit.Progress, TensorTasks.Progress {
+final class TensorProgress implements TensorTasks.Progress {
     private static final long QUIET_NANOS = 1_000_000_000L;
     private final PrintWriter err;
     private final boolean terminal;
@@ -19,11 +18,11 @@ final class AuditProgress implements Audit.Progress, TensorTasks.Progress {
     private int lastTenth = -1;
     private boolean shown;
 
-    AuditProgress(PrintWriter err, boolean terminal) {
+    TensorProgress(PrintWriter err, boolean terminal) {
         this(err, terminal, "audit");
     }
 
-    AuditProgress(PrintWriter err, boolean terminal, String label) {
+    TensorProgress(PrintWriter err, boolean terminal, String label) {
         this.err = err;
         this.terminal = terminal;
         this.label = label;
