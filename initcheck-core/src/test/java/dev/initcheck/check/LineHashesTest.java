@@ -53,6 +53,16 @@ class LineHashesTest {
             LineHashes once = new LineHashes(s[0], s[1]);
             once.add(w, 0, w.length, 0);
             LineHashes other = shuffled(w, s[0], s[1], 11);
+            LineHashes single = new LineHashes(s[0], s[1]); // every chunk into one accumulator, last chunk first
+            for (int end = w.length; end > 0; end -= 37) {
+                int from = Math.max(0, end - 37);
+                single.add(w, from, end, from);
+            }
+            for (int j = 0; j < 2; j++) {
+                assertThat(single.rowHashes()[j]).as("one accumulator " + s[0] + "x" + s[1])
+                        .containsExactly(once.rowHashes()[j]);
+                assertThat(single.columnHashes()[j]).containsExactly(once.columnHashes()[j]);
+            }
             for (int j = 0; j < 2; j++) {
                 assertThat(other.rowHashes()[j]).as(s[0] + "x" + s[1]).containsExactly(once.rowHashes()[j]);
                 assertThat(other.columnHashes()[j]).containsExactly(once.columnHashes()[j]);
