@@ -62,7 +62,7 @@ final class BoundChecks {
 
     private static String supportMessage(SampleMoments m, Distribution law, boolean passed) {
         double c = law.mean();
-        if (Laws.symmetric(law)) {
+        if (law.isSymmetric()) {
             String w = c == 0 ? "|w|" : "|w - " + Fmt.num(c) + "|";
             double b = law.upperBound() - c;
             return passed ? "all values lie within the bound: largest " + w + " is " + Fmt.num(m.maxAbsDeviation())
@@ -82,7 +82,7 @@ final class BoundChecks {
      */
     static double supportDetectable(Distribution law, long n, double slackLo, double slackHi, double beta) {
         double c = law.mean();
-        DoubleUnaryOperator cdf = Laws.cdf(law);
+        DoubleUnaryOperator cdf = law.cdfOperator();
         double target = Math.log(beta) / n;
         double lo = 0;
         double hi = 1;
@@ -112,7 +112,7 @@ final class BoundChecks {
     }
 
     static CheckResult endpoint(SampleMoments m, Distribution law, Precision p, double alpha) {
-        return Laws.symmetric(law) ? symmetricEndpoint(m, law, p, alpha) : asymmetricEndpoint(m, law, p, alpha);
+        return law.isSymmetric() ? symmetricEndpoint(m, law, p, alpha) : asymmetricEndpoint(m, law, p, alpha);
     }
 
     /**

@@ -34,7 +34,7 @@ final class KsDistance {
         Distribution law = stored.declared();
         this.grid = stored.enumerated() ? stored.precision() : null;
         this.stored = stored;
-        this.cdf = Laws.cdf(law);
+        this.cdf = law.cdfOperator();
         this.center = law.mean();
         double[] q = new double[GRID + 1];
         int k = 0;

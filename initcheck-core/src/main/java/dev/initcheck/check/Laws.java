@@ -3,37 +3,17 @@ package dev.initcheck.check;
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
 import dev.initcheck.distribution.Normal;
-import dev.initcheck.distribution.OrthogonalEntry;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.distribution.Uniform;
-import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 
 /** Facts about declared laws that several checks need. */
 final class Laws {
-    /** Relative tolerance for deciding that a truncation is symmetric about the parent mean. */
-    private static final double SYMMETRY_TOLERANCE = 1e-12;
     /** Largest share of alpha by which treating a truncated normal as its parent may change a false-alarm rate. */
     private static final double NEGLIGIBLE_SHARE = 1e-3;
 
     private Laws() {
     }
 
-    /**
-     * The law's CDF as a fast operator: the Commons Statistics distribution is built once instead of on every
-     * call (same code, same values as {@link Distribution#cdf}).
-     */
-    static DoubleUnaryOperator cdf(Distribution law) {
-        if (law instanceof Normal n) {
-            return NormalDistribution.of(n.mean(), n.sd())::cumulativeProbability;
-        }
-        if (law instanceof TruncatedNormal t) {
-            return TruncatedNormalDistribution.of(t.parentMean(), t.parentSd(), t.lower(), t.upper())
-                    ::cumulativeProbability;
-        }
-        return law::cdf;
-    }
 
     /**
      * The interval that carries all of the law's mass in double precision: the support when bounded, mean ± 40 sd
@@ -57,15 +37,6 @@ final class Laws {
         return law.density(Math.max(a, Math.min(b, law.mode())));
     }
 
-    /** True when the law is symmetric about its mean (uniform, normal, a truncation centred on the parent mean). */
-    static boolean symmetric(Distribution law) {
-        if (law instanceof TruncatedNormal t) {
-            double right = t.upper() - t.parentMean();
-            double left = t.parentMean() - t.lower();
-            return Math.abs(right - left) <= SYMMETRY_TOLERANCE * (t.upper() - t.lower());
-        }
-        return law instanceof Uniform || law instanceof Normal || law instanceof OrthogonalEntry;
-    }
 
     /** The standard member of a family: U(-sqrt3, sqrt3), N(0, 1), N(0, 1) cut at ±2 (Keras). */
     static Distribution canonical(Family family) {
@@ -87,11 +58,11 @@ final class Laws {
      * changes by at most n·m; the switch is made only when n·m &lt;= alpha/1000.
      */
     static Distribution effective(Distribution law, long n, double alpha) {
-        if (law instanceof TruncatedNormal t) {
-            NormalDistribution parent = NormalDistribution.of(t.parentMean(), t.parentSd());
-            double outside = parent.cumulativeProbability(t.lower()) + parent.survivalProbability(t.upper());
+        Distribution parent = law.parent();
+        if (parent != law) {
+            double outside = parent.cdf(law.lowerBound()) + parent.survival(law.upperBound());
             if (n * outside <= alpha * NEGLIGIBLE_SHARE) {
-                return Normal.of(t.parentMean(), t.parentSd());
+                return parent;
             }
         }
         return law;

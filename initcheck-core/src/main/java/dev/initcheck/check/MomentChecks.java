@@ -1,7 +1,7 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
-import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.Family;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -61,10 +61,10 @@ final class MomentChecks {
         double u = s.momentSlack();
         double widenLo = (1 - u) * (1 - u);
         double widenHi = (1 + u) * (1 + u);
-        if (law instanceof Normal && s.enumerated()) {
+        if (law.family() == Family.NORMAL && s.enumerated()) {
             return chernoff(s, law.variance(), true, n, alpha, MAX_T_SQUARE);
         }
-        if (law instanceof Normal) {
+        if (law.family() == Family.NORMAL) {
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
             return new Interval(widenLo * chi2.inverseCumulativeProbability(alpha / 2) / n,
                     widenHi * chi2.inverseSurvivalProbability(alpha / 2) / n, "chi-square (exact)");
@@ -105,10 +105,10 @@ final class MomentChecks {
         Distribution law = s.declared();
         double sd = law.standardDeviation();
         double mu = law.mean();
-        if (law instanceof Normal && s.enumerated()) {
+        if (law.family() == Family.NORMAL && s.enumerated()) {
             return chernoff(s, sd, false, n, alpha, MAX_T_LINEAR);
         }
-        if (law instanceof Normal) {
+        if (law.family() == Family.NORMAL) {
             double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2) / Math.sqrt((double) n);
             return new Interval(-z, z, "z (exact)");
         }
@@ -159,7 +159,7 @@ final class MomentChecks {
         d.put("upper", iv.upper());
         d.put("test", iv.test());
         d.put("estimated_scale", Math.sqrt(m2));
-        double p = law instanceof Normal && !s.enumerated() ? chiSquarePValue(m2, n) : Double.NaN;
+        double p = law.family() == Family.NORMAL && !s.enumerated() ? chiSquarePValue(m2, n) : Double.NaN;
         Power.Detectable power = Power.detectable(CheckKind.SECOND_MOMENT, s, n, alpha, beta);
         double detectable = power.max();
         double thr = m2 >= 0.5 * (iv.lower() + iv.upper()) ? iv.upper() : iv.lower();
@@ -205,7 +205,7 @@ final class MomentChecks {
         d.put("lower", iv.lower() - slack);
         d.put("upper", iv.upper() + slack);
         d.put("test", iv.test());
-        double p = law instanceof Normal && !s.enumerated()
+        double p = law.family() == Family.NORMAL && !s.enumerated()
                 ? 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z) * Math.sqrt((double) n))
                 : Double.NaN;
         double reach = s.maxAbsAbout(law.mean()) / sd;
@@ -221,7 +221,7 @@ final class MomentChecks {
     }
 
     static CheckResult tail(SampleMoments m, StoredLaw s, double alpha) {
-        Normal law = (Normal) s.declared();
+        Distribution law = s.declared();
         int n = Math.toIntExact(m.n());
         long k = m.beyondTail();
         double p0 = s.probabilityBeyond(law.mean(), m.tailCut());

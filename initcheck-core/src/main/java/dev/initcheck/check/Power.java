@@ -2,8 +2,6 @@ package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
-import dev.initcheck.distribution.Normal;
-import dev.initcheck.distribution.TruncatedNormal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -179,7 +177,7 @@ public final class Power {
 
     private static Detectable secondMoment(StoredLaw stored, long n, double alpha, double beta) {
         Distribution law = stored.declared();
-        if (law instanceof Normal) {
+        if (law.family() == Family.NORMAL) {
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
             MomentChecks.Interval iv = MomentChecks.secondMomentInterval(stored, n, alpha);
             double lo = iv.lower() * n;
@@ -273,14 +271,17 @@ public final class Power {
 
     /** A key that is the same for laws equal up to location and scale (every figure here is invariant). */
     static String lawKey(Distribution law) {
-        if (law instanceof TruncatedNormal t) {
-            return String.format(Locale.ROOT, "tn[%s,%s]", (t.lower() - t.parentMean()) / t.parentSd(),
-                    (t.upper() - t.parentMean()) / t.parentSd());
-        }
-        if (law instanceof Normal || law instanceof dev.initcheck.distribution.Uniform) {
-            return law.family().id();
-        }
-        return law.describe();
+        return switch (law.family()) {
+            case UNIFORM, NORMAL -> law.family().id();
+            case TRUNCATED_NORMAL -> {
+                Distribution parent = law.parent();
+                double mean = parent.mean();
+                double sd = parent.standardDeviation();
+                yield String.format(Locale.ROOT, "tn[%s,%s]", (law.lowerBound() - mean) / sd,
+                        (law.upperBound() - mean) / sd);
+            }
+            default -> law.describe();
+        };
     }
 
     private static void validate(long n, double alpha, double beta) {

@@ -1,8 +1,6 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
-import dev.initcheck.distribution.Normal;
-import dev.initcheck.distribution.TruncatedNormal;
 import java.util.Locale;
 
 /**
@@ -51,8 +49,7 @@ public final class SampleMoments {
      * parent sd of a truncated normal, the sd otherwise; 1 for a point mass, whose tail count is unused).
      */
     public static SampleMoments forLaw(Distribution law) {
-        double sd = law instanceof Normal n ? n.sd()
-                : law instanceof TruncatedNormal t ? t.parentSd() : law.standardDeviation();
+        double sd = law.parent().standardDeviation();
         return about(law.mean(), sd > 0 ? 2 * sd : 1);
     }
 

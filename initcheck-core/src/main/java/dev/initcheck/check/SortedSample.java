@@ -46,7 +46,7 @@ public final class SortedSample implements EmpiricalCdf {
     @Override
     public KsStatistic distanceTo(StoredLaw stored) {
         boolean continuous = !stored.enumerated();
-        DoubleUnaryOperator cdf = Laws.cdf(stored.declared());
+        DoubleUnaryOperator cdf = stored.declared().cdfOperator();
         int n = sorted.length;
         double nd = n;
         double plus = 0;

@@ -42,7 +42,7 @@ public final class StoredLaw {
     private StoredLaw(Distribution law, Precision precision) {
         this.law = Objects.requireNonNull(law, "law");
         this.precision = Objects.requireNonNull(precision, "precision");
-        this.cdf = Laws.cdf(law);
+        this.cdf = law.cdfOperator();
     }
 
     private static final int CACHE_SIZE = 256;

@@ -1,5 +1,13 @@
 package dev.initcheck.distribution;
 
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+import java.util.function.DoubleUnaryOperator;
+
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -84,5 +92,22 @@ public record Normal(double mean, double sd) implements Distribution {
     @Override
     public String describe() {
         return "N(" + Checks.fmt(mean) + ", sd=" + Checks.fmt(sd) + ")";
+    }
+
+    @Override
+    public DoubleUnaryOperator cdfOperator() {
+        return NormalDistribution.of(mean, sd)::cumulativeProbability;
+    }
+
+    @Override
+    public boolean isSymmetric() {
+        return true;
+    }
+
+    /** mean + sd·z, z from Commons RNG's normalized-Gaussian ziggurat. */
+    @Override
+    public ContinuousSampler sampler(UniformRandomProvider rng) {
+        ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
+        return () -> mean + sd * z.sample();
     }
 }

@@ -124,4 +124,10 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
     public String describe() {
         return "entry of " + Checks.fmt(gain) + "·orthogonal (d=" + dimension + ")";
     }
+
+    /** The Haar law is invariant under Q -> -Q, so each entry is symmetric about 0. */
+    @Override
+    public boolean isSymmetric() {
+        return true;
+    }
 }

@@ -1,5 +1,9 @@
 package dev.initcheck.distribution;
 
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
 import java.util.Map;
 
 /** Every weight equals {@code value}: zeros, ones, constant. Checked by exact equality. */
@@ -72,5 +76,16 @@ public record PointMass(double value) implements Distribution {
     @Override
     public String describe() {
         return "constant " + Checks.fmt(value);
+    }
+
+    @Override
+    public boolean isSymmetric() {
+        return false;
+    }
+
+    /** Every draw is {@link #value}; {@code rng} is not used. */
+    @Override
+    public ContinuousSampler sampler(UniformRandomProvider rng) {
+        return () -> value;
     }
 }

@@ -1,5 +1,11 @@
 package dev.initcheck.distribution;
 
+import java.util.function.DoubleUnaryOperator;
+
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -20,6 +26,9 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  */
 public record TruncatedNormal(double parentMean, double parentSd, double lower, double upper)
         implements Distribution {
+
+    /** Relative tolerance, of the cut-off width, for deciding that the cut-offs are centred on the parent mean. */
+    static final double SYMMETRY_TOLERANCE = 1e-12;
 
     /** Truncated sd of a standard normal cut at ±2: sqrt(E[X^2]), the Keras correction constant. */
     public static final double KERAS_CORRECTION = 0.87962566103423978;
@@ -191,5 +200,30 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
                     + (mean + sd * mu) + ", variance " + sd * sd * variance + ", fourth central moment "
                     + sd * sd * sd * sd * central4);
         }
+    }
+
+    @Override
+    public DoubleUnaryOperator cdfOperator() {
+        return law()::cumulativeProbability;
+    }
+
+    /** N(parent mean, parent sd). */
+    @Override
+    public Normal parent() {
+        return Normal.of(parentMean, parentSd);
+    }
+
+    /** True when the cut-offs are equidistant from the parent mean within {@value #SYMMETRY_TOLERANCE} of the width. */
+    @Override
+    public boolean isSymmetric() {
+        double right = upper - parentMean;
+        double left = parentMean - lower;
+        return Math.abs(right - left) <= SYMMETRY_TOLERANCE * (upper - lower);
+    }
+
+    /** Commons Statistics' truncated-normal sampler. */
+    @Override
+    public ContinuousSampler sampler(UniformRandomProvider rng) {
+        return law().createSampler(rng)::sample;
     }
 }

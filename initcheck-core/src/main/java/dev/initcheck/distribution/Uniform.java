@@ -1,5 +1,9 @@
 package dev.initcheck.distribution;
 
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,5 +99,17 @@ public record Uniform(double lower, double upper) implements Distribution {
     @Override
     public String describe() {
         return "U(" + Checks.fmt(lower) + ", " + Checks.fmt(upper) + ")";
+    }
+
+    @Override
+    public boolean isSymmetric() {
+        return true;
+    }
+
+    /** lower + (upper - lower)·u, u = {@code rng.nextDouble()} uniform on [0, 1) in 2^-53 steps. */
+    @Override
+    public ContinuousSampler sampler(UniformRandomProvider rng) {
+        double width = upper - lower;
+        return () -> lower + width * rng.nextDouble();
     }
 }

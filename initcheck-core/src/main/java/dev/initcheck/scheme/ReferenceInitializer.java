@@ -1,18 +1,13 @@
 package dev.initcheck.scheme;
 
 import dev.initcheck.distribution.Distribution;
-import dev.initcheck.distribution.Normal;
 import dev.initcheck.distribution.OrthogonalEntry;
-import dev.initcheck.distribution.PointMass;
-import dev.initcheck.distribution.TruncatedNormal;
-import dev.initcheck.distribution.Uniform;
 import dev.initcheck.shape.Layout;
 import dev.initcheck.shape.Shape;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -76,27 +71,13 @@ public final class ReferenceInitializer implements Initializer {
     }
 
     /**
-     * One i.i.d. draw after another from {@code d}: U = lower + width·u (u uniform on [0, 1) in 2^-53 steps),
-     * the normal by Commons RNG's ziggurat, the truncated normal by Commons Statistics' sampler, a point mass as
-     * its value. For tensors too large to hold as doubles, draw them chunk by chunk.
+     * One i.i.d. draw after another from {@code d} ({@link Distribution#sampler}). For tensors too large to hold as
+     * doubles, draw them chunk by chunk.
      *
      * @throws IllegalArgumentException for a law without i.i.d. entries (orthogonal)
      */
     public static ContinuousSampler sampler(Distribution d, UniformRandomProvider rng) {
-        if (d instanceof PointMass p) {
-            return p::value;
-        } else if (d instanceof Uniform u) {
-            double width = u.upper() - u.lower();
-            return () -> u.lower() + width * rng.nextDouble();
-        } else if (d instanceof Normal nd) {
-            ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
-            return () -> nd.mean() + nd.sd() * z.sample();
-        } else if (d instanceof TruncatedNormal t) {
-            var s = TruncatedNormalDistribution.of(t.parentMean(), t.parentSd(), t.lower(), t.upper())
-                    .createSampler(rng);
-            return s::sample;
-        }
-        throw new IllegalArgumentException("no i.i.d. sampler for " + d.describe());
+        return d.sampler(rng);
     }
 
     private static double[] orthogonal(Expectation e, UniformRandomProvider rng) {

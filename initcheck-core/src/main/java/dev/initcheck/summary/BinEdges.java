@@ -3,9 +3,9 @@ package dev.initcheck.summary;
 import dev.initcheck.check.Precision;
 import dev.initcheck.check.StoredLaw;
 import dev.initcheck.distribution.Distribution;
-import dev.initcheck.distribution.Normal;
-import dev.initcheck.distribution.TruncatedNormal;
-import dev.initcheck.distribution.Uniform;
+import dev.initcheck.distribution.Family;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Cells of a uniform grid in x-space, sized so that every cell has probability at most 1/B under the declared law:
@@ -31,6 +31,8 @@ import dev.initcheck.distribution.Uniform;
 public final class BinEdges {
     /** Largest grid this class builds (cells); finer requests are refused. */
     static final int MAX_CELLS = 1 << 23;
+    /** The families with a continuous, unimodal density and i.i.d. entries, which a binned summary describes. */
+    private static final Set<Family> STREAMABLE = EnumSet.of(Family.UNIFORM, Family.NORMAL, Family.TRUNCATED_NORMAL);
 
     private final Distribution law;
     private final StoredLaw stored;
@@ -103,7 +105,7 @@ public final class BinEdges {
 
     /** The density's maximum, at the mode (the parent mean clamped to the support for a truncated normal). */
     static double maxDensity(Distribution law) {
-        if (!(law instanceof Uniform || law instanceof Normal || law instanceof TruncatedNormal)) {
+        if (!STREAMABLE.contains(law.family())) {
             throw new IllegalArgumentException("no streaming grid for " + law.describe());
         }
         return law.density(law.mode());

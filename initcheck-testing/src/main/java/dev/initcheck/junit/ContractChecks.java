@@ -2,7 +2,7 @@ package dev.initcheck.junit;
 
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.PooledConformance;
-import dev.initcheck.distribution.PointMass;
+import dev.initcheck.distribution.Family;
 import dev.initcheck.propagation.Activation;
 import dev.initcheck.propagation.ForwardMeasurement;
 import dev.initcheck.propagation.MeanField;
@@ -66,7 +66,7 @@ final class ContractChecks {
         List<List<Integer>> groups = SymmetryBreaking.identicalRowGroups(rows, UNITS, INPUTS);
         String where = String.format(Locale.ROOT, "%s declared %s, weight %s (%s layout, %d units), %s", name(init), scheme,
                 shape, layout.id(), UNITS, r);
-        if (e.distribution() instanceof PointMass) {
+        if (e.distribution().family() == Family.POINT_MASS) {
             if (groups.size() != 1 || groups.get(0).size() != UNITS) {
                 throw new AssertionError(where + ": the declared law is a point mass, so every unit's weights must be"
                         + " identical, but the units fall into " + (groups.isEmpty() ? "all-distinct rows"
