@@ -46,8 +46,7 @@ final class AuditReport {
             Verdict withCross = new Verdict(v.expectation(), v.n(), v.precision(), v.alpha(), all, v.source());
             String declared = t.declaration() == null ? null : t.declaration().scheme() + " ["
                     + t.declaration().origin() + "]";
-            String fitted = t.identified() == null ? null : t.identified().description()
-                    + (t.identified().recognized() != null ? " = " + t.identified().recognized() : "");
+            String fitted = t.identified() == null ? null : t.identified().description();
             items.add(new CheckReport.Item(t.file().toString(), new TensorCheck.Target(t.file(), t.tensor()), null,
                     withCross, t.seconds(), new TensorResult.Audited(t.status().id(), t.dtype(), declared, fitted)));
         }

@@ -4,6 +4,7 @@ import dev.initcheck.app.HeapGuard;
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
+import dev.initcheck.check.LawFit;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
@@ -69,40 +70,65 @@ final class CheckReport {
         long start = System.nanoTime();
         List<TensorResult> results = new ArrayList<>();
         for (Item i : items) {
-            ChartData chart = ReportFiles.drawsCharts(items.size(), i.status()) ? chart(i) : null;
-            results.add(new TensorResult(i.file(), i.target().tensor(), i.verdict(), chart, i.seconds(), i.audit()));
+            Drawn d = ReportFiles.drawsCharts(items.size(), i.status()) ? chart(i) : new Drawn(null, null);
+            TensorResult.Audited a = i.audit();
+            if (a != null && a.fitted() == null && d.fitted() != null) {
+                a = new TensorResult.Audited(a.status(), a.dtype(), a.declared(), d.fitted());
+            }
+            results.add(new TensorResult(i.file(), i.target().tensor(), i.verdict(), d.chart(), i.seconds(), a));
         }
         Report r = new Report(new Report.RunInfo(command, null, null, alpha, null,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), results, null, null, null, skipped);
         ReportFiles.write(dir, r, (System.nanoTime() - start) / 1e9);
     }
 
-    /** What the tensor's charts are drawn from, reading it again. */
-    static ChartData chart(Item i) throws TensorFormatException {
+    /** What a tensor's charts are drawn from, and the law fitted to a failing declared tensor (or null). */
+    record Drawn(ChartData chart, String fitted) {
+    }
+
+    /**
+     * Reads the tensor again for its charts. A failing audited tensor whose values are read whole also gets the law
+     * {@link LawFit} fits to them (a diagnostic beside the declared law, at the tensor's share of the budget).
+     */
+    static Drawn chart(Item i) throws TensorFormatException {
         Verdict v = i.verdict();
         Distribution law = v.expectation().distribution();
         if (!v.check(CheckName.FINITE).map(CheckResult::passed).orElse(true)) {
-            return ChartData.none("the tensor holds NaN or infinite values");
+            return new Drawn(ChartData.none("the tensor holds NaN or infinite values"), null);
         }
-        if (law.family() == Family.POINT_MASS) {
-            return ChartData.none("the law is a constant; the point_mass check compares every value with it");
-        }
-        if (v.n() <= SORTED_LIMIT && HeapGuard.fits(16 * v.n())) {
+        boolean fit = i.audit() != null && i.audit().status().equals("fail") && i.audit().fitted() == null;
+        boolean constant = law.family() == Family.POINT_MASS;
+        if (v.n() <= SORTED_LIMIT && HeapGuard.fits(24 * v.n())) {
             try (TensorSource src = TensorFiles.open(i.target().file(), i.target().tensor(), i.csvShape())) {
-                double[] sorted = src.readAllCOrder();
-                Arrays.sort(sorted);
-                return ChartData.sorted(sorted);
+                double[] values = src.readAllCOrder();
+                String fitted = null;
+                if (fit) {
+                    var e = v.expectation();
+                    LawFit.Result r = LawFit.fit(values, e.shape(), e.layout(), e.fans(), v.precision(),
+                            v.alpha() > 0 && v.alpha() < 1 ? v.alpha() : 1e-6);
+                    fitted = r.description();
+                }
+                if (constant) {
+                    return new Drawn(ChartData.none("the law is a constant; the point_mass check compares every "
+                            + "value with it"), fitted);
+                }
+                Arrays.sort(values);
+                return new Drawn(ChartData.sorted(values), fitted);
             }
         }
+        if (constant) {
+            return new Drawn(ChartData.none("the law is a constant; the point_mass check compares every value "
+                    + "with it"), null);
+        }
         if (!(law instanceof Uniform || law instanceof Normal || law instanceof TruncatedNormal)) {
-            return ChartData.none(v.n() + " values are too many to sort for the charts, and the law "
-                    + law.describe() + " has no streaming grid");
+            return new Drawn(ChartData.none(v.n() + " values are too many to sort for the charts, and the law "
+                    + law.describe() + " has no streaming grid"), null);
         }
         int bins = StreamingSummary.binsFor(v.n(), v.alpha() > 0 ? v.alpha() : 1e-6);
         BinEdges edges = BinEdges.of(law, v.precision(), bins);
         try (TensorSource src = TensorFiles.open(i.target().file(), i.target().tensor(), i.csvShape())) {
             StreamingSummary s = StreamingEngine.summarize(src, edges, StreamingEngine.defaultThreads());
-            return ChartData.binned(s.histogram().binnedCdf(BINNED_EDGES));
+            return new Drawn(ChartData.binned(s.histogram().binnedCdf(BINNED_EDGES)), null);
         }
     }
 }

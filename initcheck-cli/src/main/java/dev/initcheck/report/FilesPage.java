@@ -142,7 +142,7 @@ final class FilesPage {
                 + "0.999 (grey above 100%, — when it does not apply).</p>\n<div class=\"scroll\"><table><tr>"
                 + "<th>tensor</th><th>shape</th><th>").append(audit ? "dtype" : "precision").append("</th>"
                 + "<th>status</th><th>declared law</th>").append(fitted ? "<th>fitted law</th>" : "")
-                .append("<th>checks not passed</th><th>δ</th></tr>\n");
+                .append("<th>failed checks</th><th>δ</th></tr>\n");
         int cols = fitted ? 8 : 7;
         int id = 0;
         for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
@@ -159,7 +159,7 @@ final class FilesPage {
 
     private static void row(StringBuilder b, Row x, boolean fitted, int id) {
         TensorResult t = x.result();
-        b.append("<tr><td><code>");
+        b.append("<tr><td class=\"name\"><code>");
         if (t != null && !t.status().equals("pass")) {
             b.append("<a href=\"#").append(anchor(t)).append("\">").append(Html.esc(x.tensor())).append("</a>");
         } else {
@@ -173,7 +173,7 @@ final class FilesPage {
                     .append("</td><td></td></tr>\n");
             return;
         }
-        b.append("<td>").append(t.shape()).append("</td><td>")
+        b.append("<td class=\"nw\">").append(t.shape()).append("</td><td>")
                 .append(Html.esc(t.audit() != null ? t.audit().dtype() : t.verdict().precision().id()))
                 .append("</td><td>").append(Page.pill(t.status())).append("</td><td>").append(declared(t))
                 .append("</td>");

@@ -69,7 +69,7 @@ public final class HtmlReport {
                 + "share; grey when above 100% (that check alone could not catch a factor-2 error; the verdict rests "
                 + "on the others), — when the check does not apply to the law.</p>\n<div class=\"scroll\"><table>"
                 + "<tr><th>scheme</th><th>shape</th><th>layout</th><th>n</th><th>expected law</th><th>verdict</th>"
-                + "<th>checks not passed</th><th>δ second moment</th><th>δ KS</th></tr>\n");
+                + "<th>failed checks</th><th>δ second moment</th><th>δ KS</th></tr>\n");
         for (TensorResult t : r.tensors()) {
             var v = t.verdict();
             b.append("<tr><td><code>").append(Html.esc(t.scheme())).append("</code></td><td>").append(t.shape())
@@ -97,14 +97,15 @@ public final class HtmlReport {
         }
     }
 
-    /** The checks that did not pass, with their outcome: "ks, tail (inconclusive)". */
+    /**
+     * The checks that failed ("ks, tail"); when none failed, the inconclusive ones ("tail (inconclusive)"). Checks
+     * not run are left out (a failed {@code finite} check is the reason they did not run).
+     */
     static String notPassed(TensorResult t) {
         List<String> out = new ArrayList<>();
-        for (CheckResult c : t.verdict().checks()) {
-            if (c.outcome() != CheckResult.Outcome.PASSED) {
-                out.add(c.name().id() + (c.outcome() == CheckResult.Outcome.FAILED ? ""
-                        : " (" + c.outcome().id().replace('_', ' ') + ")"));
-            }
+        t.verdict().failures().forEach(c -> out.add(c.name().id()));
+        if (out.isEmpty()) {
+            t.verdict().inconclusive().forEach(c -> out.add(c.name().id() + " (inconclusive)"));
         }
         return String.join(", ", out);
     }

@@ -110,10 +110,7 @@ public final class MarkdownSummary {
     }
 
     private static String failing(TensorResult t) {
-        return String.join(", ", t.verdict().checks().stream()
-                .filter(c -> c.outcome() != CheckResult.Outcome.PASSED)
-                .map(c -> c.name().id() + (c.outcome() == CheckResult.Outcome.FAILED ? ""
-                        : " (" + c.outcome().id().replace('_', ' ') + ")")).toList());
+        return HtmlReport.notPassed(t);
     }
 
     static String fmt(double v) {

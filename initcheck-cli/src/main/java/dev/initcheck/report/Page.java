@@ -20,7 +20,7 @@ final class Page {
             table{border-collapse:collapse;font-size:13px}
             th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
             th{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            td.weak{color:#8c959f}tr.module td{background:#f6f8fa;font-weight:600}
+            td.weak{color:#8c959f}td.name code,td.nw{white-space:nowrap;overflow-wrap:normal}tr.module td{background:#f6f8fa;font-weight:600}
             .pill{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap}
             .pass{background:#dafbe1;color:#116329}.fail{background:#ffebe9;color:#a40e26}
             .inconclusive{background:#fff8c5;color:#7d4e00}.undeclared{background:#ddf4ff;color:#0550ae}
