@@ -12,6 +12,7 @@ import dev.initcheck.report.TensorResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
  * verdict (declared, or identified when undeclared) carries its audit status, dtype, the declaration (scheme and the
  * rule or preset that made it) and the fitted law; its cross-tensor checks (ties, stream reuse) are appended to its
  * checks. A tensor without one — skipped, or declared tied to another — is listed with its status and the reason.
- * The page orders and groups them (failing first, by module).
+ * Failing tensors come first, then by module; the page groups them by module.
  */
 final class AuditReport {
     private AuditReport() {
@@ -28,7 +29,10 @@ final class AuditReport {
     static void write(Path dir, AuditResult r) throws IOException, TensorFormatException {
         List<CheckReport.Item> items = new ArrayList<>();
         List<Report.Skipped> others = new ArrayList<>();
-        for (TensorAudit t : r.tensors()) {
+        List<TensorAudit> ordered = new ArrayList<>(r.tensors()); // report.json: failing first, then by module
+        ordered.sort(Comparator.comparing((TensorAudit t) -> t.status() != TensorStatus.FAIL)
+                .thenComparing(TensorAudit::module));
+        for (TensorAudit t : ordered) {
             Verdict v = t.verdict() != null ? t.verdict() : t.identified() != null ? t.identified().verdict() : null;
             if (v == null) {
                 String reason = t.note() != null ? t.note() : t.declaration() != null ? t.declaration().origin()

@@ -83,16 +83,19 @@ final class DistributionCharts {
         return out;
     }
 
+    /** α of the drawn band for a tensor whose checks spent no share of the budget (no stochastic check ran). */
+    static final double NO_SHARE_ALPHA = 1e-6;
+
     /**
      * The band for F_n − F: {ε, α, 1 when ε is the KS check's own threshold}. Without a KS check (orthogonal laws),
-     * ε = √(ln(2/α)/(2n)) at the tensor's share α of the run's budget.
+     * ε = √(ln(2/α)/(2n)) at the tensor's share α of the run's budget ({@link #NO_SHARE_ALPHA} when it spent none).
      */
     static double[] gate(Verdict v) {
         CheckResult ks = v.check(CheckName.KS).filter(CheckResult::ran).orElse(null);
         if (ks != null && Double.isFinite(ks.threshold())) {
             return new double[] {ks.threshold(), ks.alpha(), 1};
         }
-        double alpha = v.alpha() > 0 ? v.alpha() : 1e-6;
+        double alpha = v.alpha() > 0 ? v.alpha() : NO_SHARE_ALPHA;
         return new double[] {Bands.dkw(v.n(), alpha), alpha, 0};
     }
 

@@ -88,8 +88,9 @@ final class FilesPage {
             }
         }
         if (!chartAll && !good.isEmpty()) {
-            b.append("<p>Charts are drawn for the tensors that did not pass; the ").append(good.size())
-                    .append(" passing tensors are rows of the table.</p>\n");
+            b.append("<p>With more than ").append(CHART_ALL_UP_TO).append(" tensors, charts are drawn only for "
+                    + "tensors that do not pass; the ").append(good.size()).append(" passing tensors are rows of the "
+                    + "table.</p>\n");
         }
         if (!good.isEmpty() && chartAll && good.stream().anyMatch(t -> t.chart() != null)) {
             b.append("<h2>Passing tensors</h2>\n");

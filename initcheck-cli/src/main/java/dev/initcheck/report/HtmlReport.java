@@ -98,13 +98,13 @@ public final class HtmlReport {
     }
 
     /**
-     * The checks that failed ("ks, tail"); when none failed, the inconclusive ones ("tail (inconclusive)"). Checks
-     * not run are left out (a failed {@code finite} check is the reason they did not run).
+     * The checks that failed ("ks, tail"); for an inconclusive verdict, the inconclusive ones ("tail
+     * (inconclusive)"). Checks not run are left out (a failed {@code finite} check is the reason they did not run).
      */
     static String notPassed(TensorResult t) {
         List<String> out = new ArrayList<>();
         t.verdict().failures().forEach(c -> out.add(c.name().id()));
-        if (out.isEmpty()) {
+        if (out.isEmpty() && !t.verdict().passed()) {
             t.verdict().inconclusive().forEach(c -> out.add(c.name().id() + " (inconclusive)"));
         }
         return String.join(", ", out);

@@ -44,7 +44,7 @@ final class Ticks {
     static List<Tick> linearAtMost(double lo, double hi, int k) {
         double span = hi - lo;
         if (!(span > 0)) {
-            return List.of(new Tick(lo, format(lo, Math.max(Math.abs(lo), 1e-300))));
+            return List.of(new Tick(lo, format(lo, Math.max(Math.abs(lo), 1e-300), Math.abs(lo))));
         }
         double step = nice(span / Math.max(1, k - 1));
         while (Math.floor(hi / step) - Math.ceil(lo / step) + 1 > k) {
@@ -53,7 +53,7 @@ final class Ticks {
         List<Tick> out = new ArrayList<>();
         for (double i = Math.ceil(lo / step - 1e-9); i * step <= hi + step * 1e-9; i++) {
             double v = i * step;
-            out.add(new Tick(v, format(Math.abs(v) < step * 1e-9 ? 0 : v, step)));
+            out.add(new Tick(v, format(Math.abs(v) < step * 1e-9 ? 0 : v, step, Math.max(Math.abs(lo), Math.abs(hi)))));
         }
         return out;
     }
@@ -100,17 +100,22 @@ final class Ticks {
         return n * p;
     }
 
-    /** A value with the decimals its axis step needs; scientific notation for very small or large steps. */
-    static String format(double v, double step) {
-        double mag = Math.max(Math.abs(v), step);
+    /**
+     * A value with the decimals its axis step needs: fixed notation while that takes at most 6 decimals (and the
+     * axis stays below 10^6), otherwise a mantissa with a common exponent, that of the axis' largest magnitude
+     * {@code axisMag} (so all labels of an axis look alike: 1.0e-9, 1.5e-9, 2.0e-9).
+     */
+    static String format(double v, double step, double axisMag) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
         String s;
-        if (step >= 1e-4 && mag < 1e6) {
-            int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        if (v == 0) {
+            s = "0";
+        } else if (decimals <= 6 && axisMag < 1e6) {
             s = String.format(Locale.ROOT, "%." + decimals + "f", v);
         } else {
-            int digits = Math.max(0, (int) Math.ceil(Math.log10(mag / step) - 1e-9));
-            s = String.format(Locale.ROOT, "%." + digits + "e", v).replace("e-0", "e-").replace("e+0", "e")
-                    .replace("e+", "e");
+            int e = (int) Math.floor(Math.log10(Math.max(axisMag, step)));
+            int digits = Math.max(0, (int) Math.ceil(Math.log10(Math.pow(10, e) / step) - 1e-9));
+            s = String.format(Locale.ROOT, "%." + digits + "fe%d", v / Math.pow(10, e), e);
         }
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
