@@ -100,10 +100,13 @@ final class DistributionCharts {
     }
 
     static String gateText(double[] g) {
-        return g[2] == 1 ? "±ε = ±" + Html.num(g[0]) + ", the KS check's gate at its share α = " + Html.num(g[1])
-                + " (DKW: ε = √(ln(2/α)/(2n)), plus the stored-precision slack)"
-                : "±ε = ±" + Html.num(g[0]) + " = √(ln(2/α)/(2n)) at the tensor's share α = " + Html.num(g[1])
-                + " (DKW)";
+        if (g[2] == 1) {
+            return "±ε = ±" + Html.num(g[0]) + ", the KS check's gate at its share α = " + Html.num(g[1])
+                    + " (DKW: ε = √(ln(2/α)/(2n)), plus the stored-precision slack)";
+        }
+        return "±ε = ±" + Html.num(g[0]) + " = √(ln(2/α)/(2n)) (DKW) at " + (g[1] == NO_SHARE_ALPHA
+                ? "α = " + Html.num(g[1]) + " (no KS check ran: this law is checked otherwise)"
+                : "the tensor's share α = " + Html.num(g[1]));
     }
 
     /** A grid of k points over [a, b]. */

@@ -170,19 +170,21 @@ final class FilesPage {
         if (t == null) {
             Report.Skipped s = x.other();
             b.append("<td></td><td>").append(Html.esc(s.dtype())).append("</td><td>").append(Page.pill(s.status()))
-                    .append("</td><td colspan=\"").append(fitted ? 3 : 2).append("\">").append(Html.esc(s.reason()))
+                    .append("</td><td class=\"law\" colspan=\"").append(fitted ? 3 : 2).append("\">")
+                    .append(Html.esc(s.reason()))
                     .append("</td><td></td></tr>\n");
             return;
         }
         b.append("<td class=\"nw\">").append(t.shape()).append("</td><td>")
                 .append(Html.esc(t.audit() != null ? t.audit().dtype() : t.verdict().precision().id()))
-                .append("</td><td>").append(Page.pill(t.status())).append("</td><td>").append(declared(t))
+                .append("</td><td>").append(Page.pill(t.status())).append("</td><td class=\"law\">").append(declared(t))
                 .append("</td>");
         if (fitted) {
-            b.append("<td>").append(t.audit() != null && t.audit().fitted() != null ? Html.esc(t.audit().fitted())
+            b.append("<td class=\"law\">").append(t.audit() != null && t.audit().fitted() != null
+                    ? Html.esc(t.audit().fitted())
                     : "").append("</td>");
         }
-        b.append("<td>").append(Html.esc(HtmlReport.notPassed(t))).append("</td>");
+        b.append("<td class=\"law\">").append(Html.esc(HtmlReport.notPassed(t))).append("</td>");
         HtmlReport.delta(b, ReportJson.detectable(t, CheckName.SECOND_MOMENT));
         b.append("</tr>\n");
     }

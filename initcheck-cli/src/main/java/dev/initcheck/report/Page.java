@@ -20,7 +20,7 @@ final class Page {
             table{border-collapse:collapse;font-size:13px}
             th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
             th{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-            td.weak{color:#8c959f}td.name code,td.nw{white-space:nowrap;overflow-wrap:normal}tr.module td{background:#f6f8fa;font-weight:600}
+            td.weak{color:#8c959f}td.name code,td.nw{white-space:nowrap;overflow-wrap:normal}td.law{min-width:16em}tr.module td{background:#f6f8fa;font-weight:600}
             .pill{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap}
             .pass{background:#dafbe1;color:#116329}.fail{background:#ffebe9;color:#a40e26}
             .inconclusive{background:#fff8c5;color:#7d4e00}.undeclared{background:#ddf4ff;color:#0550ae}
@@ -71,12 +71,13 @@ final class Page {
         return "<span class=\"pill " + status + "\">" + status + "</span>";
     }
 
+    /** A grid of figures; null entries (charts with nothing to draw, noted elsewhere) are left out. */
     static void charts(StringBuilder b, List<String> figures) {
-        if (figures.isEmpty()) {
+        if (figures.stream().allMatch(java.util.Objects::isNull)) {
             return;
         }
         b.append("<div class=\"charts\">\n");
-        figures.forEach(b::append);
+        figures.stream().filter(java.util.Objects::nonNull).forEach(b::append);
         b.append("</div>\n");
     }
 

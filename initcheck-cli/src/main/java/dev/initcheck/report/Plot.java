@@ -185,7 +185,8 @@ final class Plot {
                 .append(Html.esc(aria)).append("\">");
         axes(b);
         b.append("<svg viewBox=\"0 0 ").append(UNITS).append(' ').append(UNITS)
-                .append("\" preserveAspectRatio=\"none\" width=\"100%\" height=\"100%\">").append(data)
+                .append("\" preserveAspectRatio=\"none\" width=\"100%\" height=\"100%\"><rect width=\"").append(UNITS)
+                .append("\" height=\"").append(UNITS).append("\" fill=\"none\"/>").append(data)
                 .append("</svg>").append(overlay).append("<rect width=\"100%\" height=\"100%\" fill=\"none\" "
                         + "stroke=\"#bbb\"/></svg><div class=\"xt\">").append(Html.esc(xTitle)).append("</div>");
         if (!legend.isEmpty()) {
@@ -226,9 +227,12 @@ final class Plot {
         return (int) Math.round((1 - clamp(y.at(v))) * UNITS);
     }
 
-    /** Keeps far-out points near the frame (the inner view clips them) so paths do not overflow integers. */
+    /**
+     * Keeps far-out points within ten plot sizes of the frame (the inner view clips them): a segment to a point
+     * further out changes its visible slope by less than a tenth of a pixel per plot size.
+     */
     private static double clamp(double f) {
-        return Math.max(-0.5, Math.min(1.5, f));
+        return Math.max(-10, Math.min(11, f));
     }
 
     private static String pct(double f) {

@@ -98,7 +98,7 @@ final class ReportCharts {
 
     /**
      * A line chart with markers, on a log axis when the positive values span more than {@link #LOG_SPAN}; there,
-     * series with a zero cannot be drawn and are named in the caption.
+     * series with a zero cannot be drawn and are named in the caption; null (and a note) when none can be drawn.
      */
     static String lines(String x, String y, double[] xs, Map<String, double[]> series, String caption,
                         List<String> notes) {
@@ -139,6 +139,7 @@ final class ReportCharts {
                 : " Not drawn (exactly 0 somewhere, no place on a log axis): " + String.join(", ", dropped) + ".");
         if (dropped.size() == series.size()) {
             notes.add(y + ": every value is exactly 0 (" + String.join(", ", dropped) + ")");
+            return null;
         }
         return p.figure(x, y + (log ? " (log)" : ""), text, y + " by " + x);
     }
