@@ -32,7 +32,8 @@ import java.util.List;
 /**
  * {@code check --report DIR} and {@code audit --report DIR}: the four report files. Charts read the tensor again,
  * only for the tensors the page draws ({@link ReportFiles#drawsCharts}): up to {@link #SORTED_LIMIT} values sorted
- * in memory, larger ones (or ones the heap cannot hold) through one streaming pass into a binned CDF
+ * in memory while the sorted copies kept for the page stay within a quarter of the heap, larger ones (or ones the
+ * heap cannot hold) through one streaming pass into a binned CDF
  * ({@link dev.initcheck.summary.BinnedCdf}); a tensor that cannot be drawn says why on the page.
  */
 final class CheckReport {
@@ -69,8 +70,9 @@ final class CheckReport {
             throws IOException, TensorFormatException {
         long start = System.nanoTime();
         List<TensorResult> results = new ArrayList<>();
+        long[] heldBytes = {Runtime.getRuntime().maxMemory() / 4}; // sorted copies kept for the page, all together
         for (Item i : items) {
-            Drawn d = ReportFiles.drawsCharts(items.size(), i.status()) ? chart(i) : new Drawn(null, null);
+            Drawn d = ReportFiles.drawsCharts(items.size(), i.status()) ? chart(i, heldBytes) : new Drawn(null, null);
             TensorResult.Audited a = i.audit();
             if (a != null && a.fitted() == null && d.fitted() != null) {
                 a = new TensorResult.Audited(a.status(), a.dtype(), a.declared(), d.fitted());
@@ -90,7 +92,7 @@ final class CheckReport {
      * Reads the tensor again for its charts. A failing audited tensor whose values are read whole also gets the law
      * {@link LawFit} fits to them (a diagnostic beside the declared law, at the tensor's share of the budget).
      */
-    static Drawn chart(Item i) throws TensorFormatException {
+    static Drawn chart(Item i, long[] heldBytes) throws TensorFormatException {
         Verdict v = i.verdict();
         Distribution law = v.expectation().distribution();
         if (!v.check(CheckName.FINITE).map(CheckResult::passed).orElse(true)) {
@@ -98,7 +100,8 @@ final class CheckReport {
         }
         boolean fit = i.audit() != null && i.audit().status().equals("fail") && i.audit().fitted() == null;
         boolean constant = law.family() == Family.POINT_MASS;
-        if (v.n() <= SORTED_LIMIT && HeapGuard.fits(24 * v.n())) {
+        if (v.n() <= SORTED_LIMIT && 8 * v.n() <= heldBytes[0] && HeapGuard.fits(24 * v.n())) {
+            heldBytes[0] -= constant ? 0 : 8 * v.n();
             try (TensorSource src = TensorFiles.open(i.target().file(), i.target().tensor(), i.csvShape())) {
                 double[] values = src.readAllCOrder();
                 String fitted = null;
