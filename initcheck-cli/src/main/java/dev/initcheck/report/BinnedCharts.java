@@ -54,8 +54,8 @@ final class BinnedCharts {
             p[i] = b.expected()[idx[i + 1]] - b.expected()[idx[i]];
         }
         long outside = b.n() - (b.below()[k - 1] - b.below()[0]);
-        return DistributionCharts.histogramFigure(e, counts, p, b.n(), u.name(), source(b) + " (" + outside
-                + " values outside the range drawn)");
+        return DistributionCharts.histogramFigure(e, counts, p, b.n(), u.name(), source(b) + " ("
+                + Page.plural(outside, "value") + " in the end cells, beyond the range drawn)");
     }
 
     /** Left tail C_j/n against P(Y &lt; t_j), right tail 1 − C_j/n against P(Y ≥ t_j), at the kept edges. */

@@ -92,7 +92,7 @@ final class SampleCharts {
         }
         int outside = n - (upperIndex(s, u.back(edges[k])) - lowerIndex(s, u.back(edges[0])));
         return DistributionCharts.histogramFigure(edges, counts, p, n, u.name(), "of all " + n + " values"
-                + (outside > 0 ? " (" + outside + " values outside the range drawn)" : ""));
+                + (outside > 0 ? " (" + Page.plural(outside, "value") + " beyond ±8 units, outside the range drawn)" : ""));
     }
 
     /** [lo, hi] in law units: the support for bound units, else the 0.001/0.999 quantiles and the values, ±8. */
@@ -107,7 +107,8 @@ final class SampleCharts {
         }
         lo = Math.max(-8, Math.min(lo, u.of(min)));
         hi = Math.min(8, Math.max(hi, u.of(max)));
-        return new double[] {lo, hi};
+        double pad = (hi - lo) * 1e-9; // so that x -> (x - c)/s -> back keeps the extremes inside
+        return new double[] {lo - pad, hi + pad};
     }
 
     private static int lowerIndex(double[] s, double x) { // first index with s[i] >= x
