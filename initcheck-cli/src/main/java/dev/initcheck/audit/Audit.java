@@ -105,11 +105,12 @@ public final class Audit {
                 cross.add(StreamReuse.check(it.name(), reuse));
             }
             out.add(new TensorAudit(it.name(), it.file(), it.info().shape(), it.info().dtype().name(),
-                    e.declaration(), status(e, cross), e.verdict(), cross, e.identified(), e.note(), e.path()));
+                    e.declaration(), status(e, cross), e.verdict(), cross, e.identified(), e.note(), e.path(),
+                    e.seconds()));
         }
         for (Checkpoint.Skipped s : cp.skipped()) {
             out.add(new TensorAudit(s.tensor().name(), s.file(), new long[0], s.tensor().dtype(), null,
-                    TensorStatus.SKIPPED, null, List.of(), null, s.tensor().reason(), null));
+                    TensorStatus.SKIPPED, null, List.of(), null, s.tensor().reason(), null, Double.NaN));
         }
         return new AuditResult(r.path(), r.policy(), preset, r.alpha(), perTensor, r.strict(), out);
     }
@@ -160,13 +161,29 @@ public final class Audit {
             index.add(i);
         }
         return TensorTasks.runAll(index, i -> items.get(i).info().size(), i -> items.get(i).info().byteSize(),
-                i -> examine(items.get(i), declarations.get(i), alpha, ks),
+                i -> timed(items.get(i), declarations.get(i), alpha, ks),
                 progress);
     }
 
-    /** One tensor's own work: its checks or its identification, and its prefix. */
+    /** One tensor's own work: its checks or its identification, its prefix, and how long it took. */
     private record Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
-                            double[] prefix, String note, String path) {
+                            double[] prefix, String note, String path, double seconds) {
+        Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
+                 double[] prefix, String note, String path) {
+            this(item, declaration, verdict, identified, prefix, note, path, Double.NaN);
+        }
+
+        Examined took(double s) {
+            return new Examined(item, declaration, verdict, identified, prefix, note, path, s);
+        }
+    }
+
+    /** {@link #examine} with its wall-clock time (NaN for a tensor not examined: skipped or tied). */
+    private static Examined timed(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
+            throws TensorFormatException {
+        long start = System.nanoTime();
+        Examined e = examine(it, d, alpha, ks);
+        return e.verdict() == null && e.identified() == null ? e : e.took((System.nanoTime() - start) / 1e9);
     }
 
     private static Examined examine(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)

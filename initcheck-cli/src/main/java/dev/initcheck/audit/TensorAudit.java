@@ -22,10 +22,11 @@ import java.util.List;
  * @param path        how its values were checked: {@code exact} (read whole and sorted), {@code streaming} (one
  *                    pass, binned KS bounds), {@code streaming, then exact} (the bounds straddled the KS gate), or
  *                    null when nothing was checked
+ * @param seconds     wall-clock time of reading and checking (or identifying) it; NaN when it was not examined
  */
 public record TensorAudit(String tensor, Path file, long[] shape, String dtype, Declaration declaration,
                           TensorStatus status, Verdict verdict, List<CheckResult> crossChecks, Identified identified,
-                          String note, String path) {
+                          String note, String path, double seconds) {
     public TensorAudit {
         shape = shape.clone();
         crossChecks = List.copyOf(crossChecks);

@@ -94,18 +94,28 @@ final class CheckCommand implements Callable<Integer> {
         // one tensor: its pass on every core; several: one tensor per core, largest first
         int inner = targets.size() == 1 ? dev.initcheck.summary.StreamingEngine.defaultThreads() : 1;
         TensorProgress progress = new TensorProgress(spec.commandLine().getErr(), System.console() != null, "check");
-        List<Verdict> verdicts;
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
         try {
-            verdicts = TensorTasks.runAll(targets, t -> sizes.getOrDefault(t.tensor(), 0L),
-                    t -> sizes.getOrDefault(t.tensor(), 0L), t -> TensorCheck.check(t, declared, tensorSpec,
-                            budget.perTensor(), mode, inner).verdict(), progress);
+            List<Object[]> timed = TensorTasks.runAll(targets, t -> sizes.getOrDefault(t.tensor(), 0L),
+                    t -> sizes.getOrDefault(t.tensor(), 0L), t -> {
+                        long start = System.nanoTime();
+                        Verdict v = TensorCheck.check(t, declared, tensorSpec, budget.perTensor(), mode, inner)
+                                .verdict();
+                        return new Object[] {v, (System.nanoTime() - start) / 1e9};
+                    }, progress);
+            timed.forEach(x -> {
+                verdicts.add((Verdict) x[0]);
+                seconds.add((Double) x[1]);
+            });
         } finally {
             progress.finish();
         }
         for (int k = 0; k < targets.size(); k++) {
             TensorCheck.Target t = targets.get(k);
             rows.add(new CheckOutput.Row(file.toString(), t.tensor(), verdicts.get(k), null));
-            items.add(new CheckReport.Item(file.toString(), t, tensorOptions.csvShape(), verdicts.get(k)));
+            items.add(new CheckReport.Item(file.toString(), t, tensorOptions.csvShape(), verdicts.get(k),
+                    seconds.get(k)));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format.value() == OutputFormat.JSON) {
@@ -137,7 +147,8 @@ final class CheckCommand implements Callable<Integer> {
         ManifestCheck.print(spec.commandLine().getOut(), format.value(), manifest, alpha.value(), checked);
         List<CheckReport.Item> items = new ArrayList<>();
         for (ManifestCheck.Checked c : checked) {
-            items.add(new CheckReport.Item(c.entry().fileAsWritten(), c.entry().target(), null, c.verdict()));
+            items.add(new CheckReport.Item(c.entry().fileAsWritten(), c.entry().target(), null, c.verdict(),
+                    c.seconds()));
         }
         return finish(items, List.of());
     }
@@ -145,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
     private Integer finish(List<CheckReport.Item> items, List<Report.Skipped> skipped)
             throws TensorFormatException, java.io.IOException {
         if (report != null) {
-            CheckReport.write(report, items, skipped, alpha.value());
+            CheckReport.write(report, "check", items, skipped, alpha.value());
         }
         return exitCode(items.stream().map(CheckReport.Item::verdict).toList(), strict);
     }

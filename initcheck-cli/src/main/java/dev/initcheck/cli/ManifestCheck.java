@@ -44,8 +44,8 @@ final class ManifestCheck {
     private ManifestCheck() {
     }
 
-    /** A checked entry: its verdict, with its pairs' results appended as checks. */
-    record Checked(ManifestEntry entry, Verdict verdict) {
+    /** A checked entry: its verdict, with its pairs' results appended as checks, and its checking time. */
+    record Checked(ManifestEntry entry, Verdict verdict, double seconds) {
     }
 
     static List<Checked> run(Path manifest, double alpha, TensorCheck.KsMode ks) throws TensorFormatException {
@@ -60,7 +60,7 @@ final class ManifestCheck {
         int pairs = paired.size() * (paired.size() - 1) / 2;
         AlphaBudget budget = AlphaBudget.of(alpha, entries.size()).withTensorPairs(pairs);
         // one entry per core, largest first: each task checks its tensor and, if paired, reads its prefix
-        record Done(Verdict verdict, double[] prefix) {
+        record Done(Verdict verdict, double[] prefix, double seconds) {
         }
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -68,8 +68,9 @@ final class ManifestCheck {
         }
         List<Done> done = TensorTasks.runAll(index, i -> entries.get(i).expectation().shape().size(), i -> 0L, i -> {
             ManifestEntry e = entries.get(i);
+            long start = System.nanoTime();
             Verdict v = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.perTensor(), ks, 1).verdict();
-            return new Done(v, paired.contains(i) ? prefix(e.target()) : null);
+            return new Done(v, paired.contains(i) ? prefix(e.target()) : null, (System.nanoTime() - start) / 1e9);
         }, null);
         List<Verdict> verdicts = new ArrayList<>();
         Map<Integer, double[]> prefixes = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ final class ManifestCheck {
         }
         List<Checked> out = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            out.add(new Checked(entries.get(i), withPairs(verdicts.get(i), extra.get(i))));
+            out.add(new Checked(entries.get(i), withPairs(verdicts.get(i), extra.get(i)), done.get(i).seconds()));
         }
         return out;
     }

@@ -39,7 +39,6 @@ public final class Json {
         }
     }
 
-    /** Puts a number, or null when it is NaN or infinite. */
     /** Puts a number, or null for NaN and infinities. */
     public static void num(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {
@@ -102,7 +101,9 @@ public final class Json {
         ObjectNode o = object();
         o.put("name", c.name().id());
         num(o, "statistic", c.statistic());
-        num(o, "threshold", c.threshold());
+        // a subnormal threshold is float64's ulp at 0 (a point mass at 0): exact equality, written as null
+        num(o, "threshold", Math.abs(c.threshold()) < Double.MIN_NORMAL && c.threshold() != 0 ? Double.NaN
+                : c.threshold());
         num(o, "p_value", c.pValue());
         num(o, "alpha", c.alpha());
         o.put("passed", c.passed());

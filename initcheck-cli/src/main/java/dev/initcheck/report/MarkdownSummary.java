@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** summary.md: the overall verdict, counts, schemes × shapes with ✓/✗, failing checks named; for CI step summaries. */
+/**
+ * summary.md, for CI step summaries: the overall verdict and counts; for the suite the grid schemes × shapes with
+ * ✓/✗, for files ({@code check}, {@code audit}) a list {@code tensor | shape | status | failed checks}, one row per
+ * tensor, failing first; then every failing check with its message.
+ */
 public final class MarkdownSummary {
     private MarkdownSummary() {
     }
@@ -27,17 +31,22 @@ public final class MarkdownSummary {
             b.append(", seed ").append(r.info().seed()).append(" (").append(r.info().generator()).append(')');
         }
         b.append(".\n\n");
-        if (!r.skipped().isEmpty()) {
+        if (!r.skipped().isEmpty() && r.info().command().equals("suite")) {
             b.append("Not checked (").append(r.skipped().size()).append("):");
             r.skipped().forEach(x -> b.append(" `").append(x.label()).append('`'));
             b.append(".\n\n");
         }
-        table(b, r);
+        if (r.info().command().equals("suite")) {
+            table(b, r);
+        } else {
+            list(b, r);
+        }
         if (failed > 0) {
             b.append("\n## Failing checks\n\n");
             for (TensorResult t : r.tensors()) {
                 for (CheckResult c : t.verdict().failures()) {
-                    b.append("- `").append(Ids.of(t)).append("` **").append(c.name().id()).append("**: ")
+                    b.append("- `").append(t.audit() != null && t.tensor() != null ? t.tensor() : Ids.of(t))
+                            .append("` **").append(c.name().id()).append("**: ")
                             .append(c.message().replace("\n", " ")).append('\n');
                 }
             }
@@ -80,11 +89,28 @@ public final class MarkdownSummary {
         }
     }
 
+    /** One row per tensor (and per tensor without a verdict), in the order of the HTML table. */
+    private static void list(StringBuilder b, Report r) {
+        b.append("| tensor | shape | status | failed checks |\n|---|---|---|---|\n");
+        for (java.util.List<FilesPage.Row> g : FilesPage.grouped(r).values()) {
+            for (FilesPage.Row x : g) {
+                TensorResult t = x.result();
+                String name = t == null ? x.tensor() : t.file() != null && t.tensor() != null && t.audit() == null
+                        ? Ids.of(t) : x.tensor();
+                b.append("| `").append(cell(name)).append("` | ").append(t == null ? x.other().dtype()
+                        : t.shape().toString()).append(" | ").append(x.status().equals("fail") ? "**fail**"
+                        : x.status()).append(" | ").append(cell(t == null ? (x.status().equals("skipped") ? ""
+                        : x.other().reason()) : failing(t))).append(" |\n");
+            }
+        }
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
     private static String failing(TensorResult t) {
-        return String.join(", ", t.verdict().checks().stream()
-                .filter(c -> c.outcome() != CheckResult.Outcome.PASSED)
-                .map(c -> c.name().id() + (c.outcome() == CheckResult.Outcome.FAILED ? ""
-                        : " (" + c.outcome().id().replace('_', ' ') + ")")).toList());
+        return HtmlReport.notPassed(t);
     }
 
     static String fmt(double v) {

@@ -26,23 +26,31 @@ public record Report(RunInfo info, List<TensorResult> tensors, PropagationSectio
     }
 
     /**
-     * A tensor of a checked file that was not checked, e.g. an int64 {@code bn.num_batches_tracked}.
+     * A tensor with no verdict of its own: not checked (e.g. an int64 {@code bn.num_batches_tracked}), or, in an
+     * audit, declared tied to another tensor (status pass or fail by the bit-for-bit comparison).
      *
      * @param file   the file, as the user wrote it
      * @param tensor the tensor's name
      * @param dtype  its element type as the file spells it
-     * @param reason why it was not checked
+     * @param reason why it was not checked, or what the tie found
+     * @param status {@code skipped}, or {@code pass}/{@code fail} for a tied tensor
      */
-    public record Skipped(String file, String tensor, String dtype, String reason) {
+    public record Skipped(String file, String tensor, String dtype, String reason, String status) {
+        /** A tensor that was not checked. */
+        public Skipped(String file, String tensor, String dtype, String reason) {
+            this(file, tensor, dtype, reason, "skipped");
+        }
+
         /** {@code model.npz [bn.num_batches_tracked] (int64: not a float...)} */
         public String label() {
             return file + " [" + tensor + "] (" + dtype + ": " + reason + ")";
         }
     }
 
-    /** True when every tensor conforms and every symmetry expectation holds. */
+    /** True when every tensor conforms (and every tie holds) and every symmetry expectation holds. */
     public boolean passed() {
-        return tensors.stream().allMatch(t -> t.verdict().passed())
+        return tensors.stream().allMatch(t -> t.verdict().passed() && !"fail".equals(t.status()))
+                && skipped.stream().noneMatch(s -> s.status().equals("fail"))
                 && (symmetry == null || symmetry.traces().stream().allMatch(SymmetrySection.Trace::asExpected));
     }
 

@@ -1,61 +1,23 @@
 package dev.initcheck.report;
 
-import dev.initcheck.check.CheckName;
-import dev.initcheck.check.CheckResult;
-import dev.initcheck.distribution.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The report's charts, built from the report model with {@link Charts}; each a PNG data URI with its caption. */
+/** The suite's line charts (propagation, seed experiments, symmetry), each an inline SVG figure. */
 final class ReportCharts {
     /** A log axis is used when the positive values of a chart span more than this factor. */
     static final double LOG_SPAN = 100;
-    private static final int BINS = 60;
-    private static final int QQ_POINTS = 200;
 
     private ReportCharts() {
     }
 
-    record Chart(String dataUri, String caption) {
-    }
-
-    /** Histogram vs density, ECDF vs CDF with D and the DKW band, QQ plot. */
-    static List<Chart> distribution(TensorResult t) {
-        double[] s = t.chartSample();
-        Distribution law = t.verdict().expectation().distribution();
-        double[] dBand = dAndBand(t);
-        List<Chart> out = new ArrayList<>();
-        out.add(new Chart(Charts.histogram("histogram", s, law, BINS),
-                "histogram of the " + s.length + " values (density) against the expected density of " + law.describe()));
-        out.add(new Chart(Charts.ecdf("ECDF", s, law, dBand[0], dBand[1]),
-                "empirical CDF against the expected CDF; grey: the DKW band ±" + Html.num(dBand[1])
-                        + " inside which a correct sample stays (D = " + Html.num(dBand[0]) + ")"));
-        out.add(new Chart(Charts.qq("QQ plot", s, law, QQ_POINTS),
-                "sample quantiles against expected quantiles; a correct sample lies on y = x"));
-        return out;
-    }
-
-    /** D from the KS check and its DKW threshold; without a KS check (orthogonal): D and the DKW bound at the tensor's alpha. */
-    private static double[] dAndBand(TensorResult t) {
-        CheckResult ks = t.verdict().check(CheckName.KS).filter(CheckResult::ran).orElse(null);
-        if (ks != null) {
-            return new double[] {ks.statistic(), ks.threshold()};
-        }
-        double[] s = t.chartSample();
-        Distribution law = t.verdict().expectation().distribution();
-        double d = 0;
-        for (int i = 0; i < s.length; i++) {
-            double f = law.cdf(s[i]);
-            d = Math.max(d, Math.max((i + 1.0) / s.length - f, f - (double) i / s.length));
-        }
-        double alpha = t.verdict().alpha() > 0 ? t.verdict().alpha() : 1e-6;
-        return new double[] {d, Math.sqrt(Math.log(2 / alpha) / (2.0 * s.length))};
-    }
-
-    /** Activation std, saturated fraction and input-gradient mean square by layer, one line per activation. */
-    static List<Chart> propagation(PropagationSection p, String scheme) {
+    /**
+     * Activation std, saturated fraction (only when some unit saturates) and input-gradient mean square by layer,
+     * one line per activation; {@code notes} receives what is not drawn.
+     */
+    static List<String> propagation(PropagationSection p, String scheme, List<String> notes) {
         Map<String, double[]> std = new LinkedHashMap<>();
         Map<String, double[]> sat = new LinkedHashMap<>();
         Map<String, double[]> grad = new LinkedHashMap<>();
@@ -70,19 +32,24 @@ final class ReportCharts {
                 grad.put(r.activation(), r.inputGradient());
             }
         }
-        double[] layers = layers(p.widths().length - 1);
-        List<Chart> out = new ArrayList<>();
-        Chart c = lines("activation std by layer", "layer", "std", layers, std);
-        out.add(new Chart(c.dataUri(), c.caption() + "; regimes: " + String.join(", ", regimes)));
-        out.add(new Chart(Charts.lines("saturated fraction by layer", "layer", "fraction", layers, sat, false),
-                "share of (unit, input) pairs within 0.01 of a bound of tanh or the sigmoid"));
-        out.add(lines("backward: E[dx²] at each layer's input", "layer",
-                "E[dx²]", layers, grad));
+        double[] layers = count(p.widths().length - 1);
+        List<String> out = new ArrayList<>();
+        out.add(lines("layer", "activation std", layers, std, "Activation std by layer; regimes: "
+                + String.join(", ", regimes), notes));
+        if (anyPositive(sat)) {
+            out.add(lines("layer", "saturated fraction", layers, sat, "Share of (unit, input) pairs within 0.01 of "
+                    + "a bound of tanh or the sigmoid.", notes));
+        } else if (!sat.isEmpty()) {
+            notes.add("no unit saturates (" + String.join(", ", sat.keySet()) + ": saturated fraction 0 in every "
+                    + "layer)");
+        }
+        out.add(lines("layer", "E[dx²] at the layer's input", layers, grad, "Backward pass: mean square of the "
+                + "gradient reaching each layer's input from a N(0, 1) gradient at the output.", notes));
         return out;
     }
 
     /** Seed experiment: std and saturated fraction by layer, one line per scheme. */
-    static List<Chart> seed(SeedSection s) {
+    static List<String> seed(SeedSection s, List<String> notes) {
         Map<String, double[]> std = new LinkedHashMap<>();
         Map<String, double[]> sat = new LinkedHashMap<>();
         int depth = s.widths().length - 1;
@@ -91,20 +58,21 @@ final class ReportCharts {
             std.put(scheme, rows.stream().mapToDouble(r -> r.std()).toArray());
             sat.put(scheme, rows.stream().mapToDouble(r -> r.saturated()).toArray());
         }
-        Chart c = lines("seed experiment: activation std (" + s.activation() + ")", "layer", "std", layers(depth), std);
         List<String> regimes = new ArrayList<>();
         s.regimes().forEach((k, v) -> regimes.add(k + " " + v));
-        return List.of(new Chart(c.dataUri(), c.caption() + "; regimes: " + String.join(", ", regimes)),
-                new Chart(Charts.lines("seed experiment: saturated fraction (" + s.activation() + ")", "layer",
-                        "fraction", layers(depth), sat, false), "share of activations within 0.01 of ±1"));
+        List<String> out = new ArrayList<>();
+        out.add(lines("layer", "activation std (" + s.activation() + ")", count(depth), std,
+                "Seed experiment: activation std by layer; regimes: " + String.join(", ", regimes), notes));
+        if (anyPositive(sat)) {
+            out.add(lines("layer", "saturated fraction (" + s.activation() + ")", count(depth), sat,
+                    "Share of activations within 0.01 of ±1.", notes));
+        }
+        return out;
     }
 
-    /**
-     * Distance between hidden units over training steps 1..N, one chart per hidden layer, on a log axis when the
-     * traces span more than {@link #LOG_SPAN} (a constant init, exactly 0 throughout, is then named, not drawn).
-     */
-    static List<Chart> symmetry(SymmetrySection s) {
-        List<Chart> out = new ArrayList<>();
+    /** Largest distance between two units' incoming weights after each step, one chart per hidden layer. */
+    static List<String> symmetry(SymmetrySection s, List<String> notes) {
+        List<String> out = new ArrayList<>();
         for (int h = 0; h < s.widths().length - 2; h++) {
             Map<String, double[]> series = new LinkedHashMap<>();
             StringBuilder start = new StringBuilder("before training: ");
@@ -116,56 +84,67 @@ final class ReportCharts {
                 series.put(t.label(), y);
                 start.append(t.label()).append(' ').append(Html.num(t.maxDistance()[0][h])).append("; ");
             }
-            Chart c = lines("hidden layer " + (h + 1) + " (" + s.widths()[h + 1] + " units): max distance", "step",
-                    "distance", steps(s.steps()), series);
-            out.add(new Chart(c.dataUri(), "largest Euclidean distance between two units' incoming weights after each "
-                    + "step, " + c.caption() + "; " + start.substring(0, start.length() - 2)));
+            out.add(lines("training step", "hidden layer " + (h + 1) + " (" + s.widths()[h + 1]
+                    + " units): largest distance between units", count(s.steps()), series,
+                    "Largest Euclidean distance between two units' incoming weights after each step; "
+                            + start.substring(0, start.length() - 2) + ".", notes));
         }
         return out;
     }
 
-    private static double[] steps(int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = i + 1;
-        }
-        return x;
+    static boolean anyPositive(Map<String, double[]> series) {
+        return series.values().stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(d -> d > 0);
     }
 
-    /** A line chart, on a log axis when positive values span more than {@link #LOG_SPAN}; series with a zero are dropped there and named. */
-    private static Chart lines(String title, String x, String y, double[] layers, Map<String, double[]> series) {
+    /**
+     * A line chart with markers, on a log axis when the positive values span more than {@link #LOG_SPAN}; there,
+     * series with a zero cannot be drawn and are named in the caption; null (and a note) when none can be drawn.
+     */
+    static String lines(String x, String y, double[] xs, Map<String, double[]> series, String caption,
+                        List<String> notes) {
         double min = Double.POSITIVE_INFINITY;
-        double max = 0;
+        double max = Double.NEGATIVE_INFINITY;
+        double pmin = Double.POSITIVE_INFINITY;
+        double pmax = 0;
         for (double[] v : series.values()) {
             for (double d : v) {
-                if (d > 0) {
+                if (Double.isFinite(d)) {
                     min = Math.min(min, d);
                     max = Math.max(max, d);
                 }
+                if (d > 0 && Double.isFinite(d)) {
+                    pmin = Math.min(pmin, d);
+                    pmax = Math.max(pmax, d);
+                }
             }
         }
-        boolean log = max > 0 && max / min > LOG_SPAN;
-        Map<String, double[]> shown = new LinkedHashMap<>();
+        boolean log = pmax > 0 && pmax / pmin > LOG_SPAN;
         List<String> dropped = new ArrayList<>();
+        Plot.Axis ya = log ? Plot.Axis.log(pmin, pmax) : Plot.Axis.linear(Math.min(0, min), max > 0 ? max * 1.08
+                : 1);
+        Plot p = new Plot(Plot.Axis.padded(xs[0], xs[xs.length - 1], 0.03), ya);
+        int i = 0;
         for (Map.Entry<String, double[]> e : series.entrySet()) {
-            boolean zero = java.util.Arrays.stream(e.getValue()).anyMatch(d -> !(d > 0));
-            if (log && zero) {
+            String color = Plot.SERIES.get(i++ % Plot.SERIES.size());
+            if (log && java.util.Arrays.stream(e.getValue()).anyMatch(d -> !(d > 0))) {
                 dropped.add(e.getKey());
-            } else {
-                shown.put(e.getKey(), e.getValue());
+                continue;
+            }
+            p.line(xs, e.getValue(), color, 1.8, false, e.getKey());
+            if (xs.length <= 30) {
+                p.points(xs, e.getValue(), color, null);
             }
         }
-        String caption = log ? "log scale" : "linear scale";
-        if (!dropped.isEmpty()) {
-            caption += "; not drawn (exactly 0 in some layer): " + String.join(", ", dropped);
+        String text = caption + (log ? " Log scale." : " Linear scale.") + (dropped.isEmpty() ? ""
+                : " Not drawn (exactly 0 somewhere, no place on a log axis): " + String.join(", ", dropped) + ".");
+        if (dropped.size() == series.size()) {
+            notes.add(y + ": every value is exactly 0 (" + String.join(", ", dropped) + ")");
+            return null;
         }
-        if (shown.isEmpty()) {
-            return new Chart(null, "every value is exactly 0: " + String.join(", ", dropped));
-        }
-        return new Chart(Charts.lines(title, x, y, layers, shown, log), caption);
+        return p.figure(x, y + (log ? " (log)" : ""), text, y + " by " + x);
     }
 
-    private static double[] layers(int n) {
+    private static double[] count(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = i + 1;

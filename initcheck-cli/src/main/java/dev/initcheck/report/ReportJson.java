@@ -32,7 +32,7 @@ public final class ReportJson {
         ArrayNode skipped = o.putArray("skipped");
         for (Report.Skipped s : r.skipped()) {
             skipped.addObject().put("file", s.file()).put("tensor", s.tensor()).put("dtype", s.dtype())
-                    .put("reason", s.reason());
+                    .put("reason", s.reason()).put("status", s.status());
         }
         if (r.propagation() != null) {
             o.set("propagation", propagation(r.propagation()));

@@ -8,6 +8,7 @@ import dev.initcheck.check.SortedSample;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Family;
 import dev.initcheck.random.SeededRandom;
+import dev.initcheck.report.ChartData;
 import dev.initcheck.report.TensorResult;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Initializer;
@@ -62,6 +63,7 @@ final class TensorRuns {
     }
 
     private static TensorResult check(Job j, Suite.Config c, SeededRandom root, double alpha) {
+        long start = System.nanoTime();
         Expectation e = j.scheme().resolve(j.spec().shape(), j.spec().layout());
         Function<Layout, Initializer> override = c.overrides().get(j.scheme().toString());
         Initializer init = override != null ? override.apply(j.spec().layout())
@@ -79,11 +81,13 @@ final class TensorRuns {
             v = Conformance.check(SampleMoments.of(values, e.distribution()), sorted, e, Precision.FLOAT64, alpha)
                     .withSource(root.derive(stream + 0));
         }
-        double[] chart = null;
+        double seconds = (System.nanoTime() - start) / 1e9; // sampling and checking, not the chart copy
+        ChartData chart = null;
         if (j.charts() && e.distribution().family() != Family.POINT_MASS) {
-            chart = values.clone();
-            Arrays.sort(chart);
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            chart = ChartData.sorted(sorted);
         }
-        return new TensorResult(null, null, v, chart);
+        return new TensorResult(null, null, v, chart, seconds);
     }
 }

@@ -56,11 +56,13 @@ class CheckFilesTest {
         assertThat(report.get("skipped").get(0).get("tensor").asText()).isEqualTo("bn.num_batches_tracked");
         assertThat(report.get("skipped").get(0).get("dtype").asText()).isEqualTo("int64");
         assertThat(report.get("verdicts")).hasSize(2);
-        assertThat(Files.readString(out.resolve("junit.xml"))).contains("<testcase classname=\"initcheck.skipped\" "
-                + "name=\"" + f + " [bn.num_batches_tracked]\" time=\"0\">\n      <skipped message=\"int64: not a float");
+        assertThat(Files.readString(out.resolve("junit.xml"))).contains("<testcase classname=\"initcheck.check\" "
+                + "name=\"" + f + " [bn.num_batches_tracked]\">\n      <skipped message=\"int64: not a float");
         assertThat(Files.readString(out.resolve("summary.md")))
-                .contains("Not checked (1): `" + f + " [bn.num_batches_tracked] (int64: not a float");
-        assertThat(Files.readString(out.resolve("index.html"))).contains("not checked");
+                .contains("| `bn.num_batches_tracked` | int64 | skipped |");
+        assertThat(Files.readString(out.resolve("index.html"))).containsPattern("<code>bn.num_batches_tracked</code>"
+                + "</td><td></td><td>int64</td><td><span class=\"pill skipped\">skipped</span></td><td class=\"law\" colspan=\"2\">"
+                + "not a float");
     }
 
     @Test

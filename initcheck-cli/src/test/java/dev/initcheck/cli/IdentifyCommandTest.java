@@ -99,7 +99,10 @@ class IdentifyCommandTest {
             assertThat(out.resolve(name)).isNotEmptyFile();
         }
         String html = Files.readString(out.resolve("index.html"));
-        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(4);
+        // deviation, histogram, tails and QQ, each an inline SVG figure; no raster image
+        assertThat(html.split("<figure class=\"chart\"><div class=\"yt\">[^<]*</div><svg class=\"plot\"", -1))
+                .hasSize(5);
+        assertThat(html).doesNotContain("<img");
         assertThat(html).doesNotContain("Propagation");
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"command\" : \"check\"")
                 .doesNotContain("\"seed\" : ").contains("glorot_normal.npy");

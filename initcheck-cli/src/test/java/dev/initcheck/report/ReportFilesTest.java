@@ -52,30 +52,52 @@ class ReportFilesTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(d.resolve("junit.xml").toFile());
         Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
         NodeList cases = doc.getElementsByTagName("testcase");
-        assertThat(Integer.parseInt(suite.getAttribute("tests"))).isEqualTo(cases.getLength()).isGreaterThan(20);
+        // one test case per (scheme, shape) run (5 schemes x 2 shapes) and per symmetry training run (3)
+        assertThat(Integer.parseInt(suite.getAttribute("tests"))).isEqualTo(cases.getLength()).isEqualTo(10 + 3);
         assertThat(Integer.parseInt(suite.getAttribute("failures")))
                 .isEqualTo(doc.getElementsByTagName("failure").getLength()).isZero();
         assertThat(Integer.parseInt(suite.getAttribute("skipped")))
                 .isEqualTo(doc.getElementsByTagName("skipped").getLength());
-        assertThat(((Element) cases.item(0)).getAttribute("classname")).isEqualTo("initcheck.he_uniform.256x512_pytorch");
+        Element first = (Element) cases.item(0);
+        assertThat(first.getAttribute("classname")).isEqualTo("initcheck.suite");
+        assertThat(first.getAttribute("name")).isEqualTo("he_uniform on [256, 512] (pytorch)");
+        for (int i = 0; i < cases.getLength(); i++) { // every run measured; the symmetry runs are not timed
+            Element c = (Element) cases.item(i);
+            if (c.getAttribute("classname").equals("initcheck.suite")) {
+                assertThat(Double.parseDouble(c.getAttribute("time"))).as(c.getAttribute("name")).isPositive();
+            } else {
+                assertThat(c.hasAttribute("time")).isFalse();
+            }
+        }
     }
 
     @Test
-    void htmlIsSelfContainedWithOneDataUriPerChart() throws Exception {
+    void htmlIsSelfContainedWithOneInlineSvgPerChart() throws Exception {
         Path d = write(dir, SMALL, "2024-01-01T00:00:00Z");
         String html = Files.readString(d.resolve("index.html"), StandardCharsets.UTF_8);
-        int imgs = count(html, "<img ");
-        int dataUris = count(html, "<img src=\"data:image/png;base64,");
-        // 3 non-constant schemes x 3 distribution charts, 4 zero-mean schemes x 3 propagation charts, 2 seed charts,
-        // 2 symmetry charts (one per hidden layer)
-        assertThat(count(html, "<figure>")).isEqualTo(3 * 3 + 4 * 3 + 2 + 2);
-        assertThat(dataUris).isEqualTo(imgs).isEqualTo(count(html, "<figure>"));
+        int figures = count(html, "<figure class=\"chart\">");
+        // 3 non-constant schemes x 4 distribution charts (deviation, histogram, tails, QQ), then propagation, seed
+        // and symmetry line charts
+        String distributions = html.substring(html.indexOf("<h2>Distributions"), html.indexOf("<h2>Propagation"));
+        assertThat(count(distributions, "<figure class=\"chart\">")).isEqualTo(3 * 4);
+        assertThat(figures).isEqualTo(count(html, "<svg class=\"plot\"")).isEqualTo(count(html, "<figcaption>"))
+                .isGreaterThan(3 * 4 + 2 * 4 + 2);
         assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//").doesNotContain("<script")
-                .doesNotContain("<link").contains("href=\"third-party.md\"").contains("href=\"bench.md\"");
+                .doesNotContain("<link").doesNotContain("<img").contains("<meta name=\"viewport\"");
+        // the other commands' files are linked only when they are beside the page
+        assertThat(html).doesNotContain("third-party.md").doesNotContain("bench.md");
         assertThat(html).contains("Propagation", "Seed experiments", "Symmetry under training", "Verdicts");
         assertThat(html).contains("<code>ones</code>: weights have mean 1").doesNotContain("NOT as expected");
         assertThat(Files.list(d).map(p -> p.getFileName().toString()).sorted().toList())
                 .containsExactly("index.html", "junit.xml", "report.json", "summary.md");
+    }
+
+    @Test
+    void jsonWritesNoSubnormalSentinelThreshold() throws Exception {
+        Path d = write(dir, SMALL.withSections(false, false), "2024-01-01T00:00:00Z");
+        String json = Files.readString(d.resolve("report.json"));
+        assertThat(json).doesNotContain("E-324").contains("\"name\" : \"point_mass\",\n      \"statistic\" : 0.0,\n"
+                + "      \"threshold\" : null");
     }
 
     private static int count(String s, String what) {

@@ -39,8 +39,8 @@ class SuiteMutantTest {
         String xml = Files.readString(dir.resolve("junit.xml"));
         String md = Files.readString(dir.resolve("summary.md"));
         assertThat(json).contains("\"verdict\" : \"fail\"", "\"check\" : \"support\"", "\"check\" : \"second_moment\"");
-        assertThat(xml).contains("classname=\"initcheck.he_uniform.256x512_pytorch\" name=\"support\" time=\"0\">\n"
-                + "      <failure message=\"");
+        assertThat(xml).containsPattern("<testcase classname=\"initcheck.suite\" name=\"he_uniform on \\[256, 512\\] "
+                + "\\(pytorch\\)\" time=\"[0-9.]+\">\n      <failure message=\"failed: support, ");
         assertThat(md).contains("FAIL", "`he_uniform.256x512.pytorch` **support**", "**second_moment**");
         assertThat(md).doesNotContain("`glorot_uniform.256x512.pytorch` **");
     }

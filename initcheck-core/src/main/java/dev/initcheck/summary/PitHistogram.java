@@ -69,6 +69,14 @@ public final class PitHistogram {
         return edges;
     }
 
+    /** A copy of the counts for display, at most about {@code maxEdges} edges (see {@link BinnedCdf}). */
+    public BinnedCdf binnedCdf(int maxEdges) {
+        if (n == 0) {
+            throw new IllegalStateException("no finite values");
+        }
+        return BinnedCdf.of(this, counts, maxEdges);
+    }
+
     /** D_lo <= D_n, from the counts. */
     public double dLower() {
         return n == 0 ? Double.NaN : ksStatistic().d();
