@@ -138,12 +138,13 @@ final class FilesPage {
     private static void table(StringBuilder b, Report r, Map<String, List<Row>> groups) {
         boolean audit = r.tensors().stream().anyMatch(t -> t.audit() != null);
         boolean fitted = r.tensors().stream().anyMatch(t -> t.audit() != null && t.audit().fitted() != null);
-        b.append("<h2>Tensors</h2>\n<p>One row per tensor, grouped by module; modules with failures first. δ: the "
+        b.append("<h2>Tensors</h2>\n<p>One row per tensor, grouped by module; modules with failures first; status and failed checks come first so "
+                + "that they stay in view on a narrow screen. δ: the "
                 + "smallest relative scale error σ → σ(1 ± δ) the second-moment check detects with probability "
                 + "0.999 (grey above 100%, — when it does not apply).</p>\n<div class=\"scroll\"><table><tr>"
-                + "<th>tensor</th><th>shape</th><th>").append(audit ? "dtype" : "precision").append("</th>"
-                + "<th>status</th><th>declared law</th>").append(fitted ? "<th>fitted law</th>" : "")
-                .append("<th>failed checks</th><th>δ</th></tr>\n");
+                + "<th>tensor</th><th>status</th><th>failed checks</th><th>shape</th><th>")
+                .append(audit ? "dtype" : "precision").append("</th><th>declared law</th>")
+                .append(fitted ? "<th>fitted law</th>" : "").append("<th>δ</th></tr>\n");
         int cols = fitted ? 8 : 7;
         int id = 0;
         for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
@@ -169,22 +170,21 @@ final class FilesPage {
         b.append("</code></td>");
         if (t == null) {
             Report.Skipped s = x.other();
-            b.append("<td></td><td>").append(Html.esc(s.dtype())).append("</td><td>").append(Page.pill(s.status()))
-                    .append("</td><td class=\"law\" colspan=\"").append(fitted ? 3 : 2).append("\">")
-                    .append(Html.esc(s.reason()))
-                    .append("</td><td></td></tr>\n");
+            b.append("<td>").append(Page.pill(s.status())).append("</td><td></td><td></td><td>")
+                    .append(Html.esc(s.dtype())).append("</td><td class=\"law\" colspan=\"").append(fitted ? 2 : 1)
+                    .append("\">").append(Html.esc(s.reason())).append("</td><td></td></tr>\n");
             return;
         }
-        b.append("<td class=\"nw\">").append(t.shape()).append("</td><td>")
-                .append(Html.esc(t.audit() != null ? t.audit().dtype() : t.verdict().precision().id()))
-                .append("</td><td>").append(Page.pill(t.status())).append("</td><td class=\"law\">").append(declared(t))
-                .append("</td>");
+        b.append("<td>").append(Page.pill(t.status())).append("</td><td class=\"law\">")
+                .append(Html.esc(HtmlReport.notPassed(t))).append("</td><td class=\"nw\">").append(t.shape())
+                .append("</td><td>").append(Html.esc(t.audit() != null ? t.audit().dtype()
+                        : t.verdict().precision().id()))
+                .append("</td><td class=\"law\">").append(declared(t)).append("</td>");
         if (fitted) {
             b.append("<td class=\"law\">").append(t.audit() != null && t.audit().fitted() != null
                     ? Html.esc(t.audit().fitted())
                     : "").append("</td>");
         }
-        b.append("<td class=\"law\">").append(Html.esc(HtmlReport.notPassed(t))).append("</td>");
         HtmlReport.delta(b, ReportJson.detectable(t, CheckName.SECOND_MOMENT));
         b.append("</tr>\n");
     }
