@@ -114,6 +114,19 @@ final class DenseNet {
         return loss;
     }
 
+    /** The gradient in {@link Mlp#parameters()} order (after {@link #lossAndGradient}). */
+    double[] gradientVector(int count) {
+        double[] g = new double[count];
+        int k = 0;
+        for (int l = 0; l < depth(); l++) {
+            System.arraycopy(gw[l].data, 0, g, k, gw[l].data.length);
+            k += gw[l].data.length;
+            System.arraycopy(gb[l], 0, g, k, gb[l].length);
+            k += gb[l].length;
+        }
+        return g;
+    }
+
     /** Frobenius norm of the weight gradient of every layer (after {@link #lossAndGradient}). */
     double[] gradientNorms() {
         double[] n = new double[depth()];

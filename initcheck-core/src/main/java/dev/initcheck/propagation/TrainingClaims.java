@@ -46,7 +46,8 @@ public final class TrainingClaims {
                 out.add(zerosStall(study.result("zeros", a)));
             }
             String random = a == Activation.RELU ? "he_normal" : "glorot_uniform";
-            compare(out, study, random, "zeros", a, "a random init (" + random + ") trains faster than zeros");
+            compare(out, study, random, "zeros", a, "a random init (" + random + ") trains faster than zeros/"
+                    + a.id());
         }
         if (study.config().depth() >= 5) {
             for (String good : List.of("glorot_uniform", "he_normal")) {
