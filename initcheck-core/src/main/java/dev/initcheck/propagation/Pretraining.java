@@ -112,7 +112,7 @@ public final class Pretraining {
     }
 
     /** A tied-weight autoencoder over W (updated in place), encoder bias b (in place) and decoder bias c. */
-    private static final class Autoencoder {
+    static final class Autoencoder {
         private final DMatrixRMaj w;
         private final double[] b;
         private final double[] c;
@@ -179,7 +179,8 @@ public final class Pretraining {
             }
         }
 
-        private Gradient gradient(DMatrixRMaj x) {
+        /** ∂E/∂(W, b, c) on the batch x (see the class comment). */
+        Gradient gradient(DMatrixRMaj x) {
             DMatrixRMaj y = pre(x);
             DMatrixRMaj z = new DMatrixRMaj(y.numRows, y.numCols);
             for (int k = 0; k < z.data.length; k++) {
@@ -218,7 +219,7 @@ public final class Pretraining {
             return m;
         }
 
-        private record Gradient(DMatrixRMaj w, double[] b, double[] c) {
+        record Gradient(DMatrixRMaj w, double[] b, double[] c) {
         }
     }
 }
