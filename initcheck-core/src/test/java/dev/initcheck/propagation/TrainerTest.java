@@ -107,6 +107,17 @@ class TrainerTest {
                 new Trainer.Config(1, 0.1, 0, 8, 1), SeededRandom.of(1))).hasMessageContaining("do not fit the task");
     }
 
+    /** Zeros stay exactly symmetric under the matrix trainer too (see {@link Mlp}); random weights do not. */
+    @Test
+    void symmetryIsDetectedAfterTraining() {
+        TrainingStudy.Config c = TrainingStudy.Config.defaults().with(3, 8, 1, 30);
+        for (Activation a : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.RELU}) {
+            assertThat(SeedTraining.run(c, "zeros", a, 0).symmetric()).as(a.id()).isTrue();
+            assertThat(SeedTraining.run(c, "constant(value=0.1)", a, 0).symmetric()).as(a.id()).isTrue();
+            assertThat(SeedTraining.run(c, "he_normal", a, 0).symmetric()).as(a.id()).isFalse();
+        }
+    }
+
     private static double[] flatGradient(DenseNet d, Mlp net) {
         return d.gradientVector(net.parameterCount());
     }

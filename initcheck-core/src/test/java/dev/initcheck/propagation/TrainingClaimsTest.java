@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * holds by chance when the two schemes are exchangeable); the symmetry claim is exact. The claims that the
  * measurement does not support are pinned as measured (p > α), including those that contradict a seed; the settings
  * were fixed before any claim was evaluated and are not tuned. Negative controls: a study in which glorot_uniform's
- * runs are small_random's own (a scheme against itself) and one in which "zeros" is really he_normal must not
+ * runs are small_random's own (a scheme against itself) and one in which "zeros" is really small_random (stalls too, but
+ * its units differ) must not
  * support the claims.
  */
 class TrainingClaimsTest {
@@ -81,7 +82,7 @@ class TrainingClaimsTest {
             if (r.activation() == Activation.TANH && r.scheme().equals("glorot_uniform")) {
                 mutant.add(relabel(study.result("small_random", Activation.TANH), "glorot_uniform"));
             } else if (r.activation() == Activation.RELU && r.scheme().equals("zeros")) {
-                mutant.add(relabel(study.result("he_normal", Activation.RELU), "zeros"));
+                mutant.add(relabel(study.result("small_random", Activation.RELU), "zeros"));
             } else {
                 mutant.add(r);
             }
@@ -90,8 +91,8 @@ class TrainingClaimsTest {
         TrainingClaims.evaluate(new TrainingStudy.Study(study.config(), study.generator(), mutant))
                 .forEach(c -> actual.put(c.statement(), c.holds()));
         assertThat(actual).containsEntry("small_random trains slower than glorot_uniform (tanh, depth >= 5)", false)
-                .containsEntry("zeros never breaks symmetry and stalls (relu)", false)
-                .containsEntry("a random init (he_normal) trains faster than zeros/relu", false)
+                .containsEntry("zeros never breaks symmetry and stalls (relu)", false) // stalls, but units differ
+                .containsEntry("a random init (he_normal) trains faster than zeros/relu", true)
                 .containsEntry("small_random trains slower than he_normal (tanh, depth >= 5)", true);
     }
 
