@@ -11,7 +11,13 @@ final class SeedTraining {
         SeededRandom r = SeededRandom.of(config.seed()).derive("train/seed/" + seed);
         TrainingTask task = TrainingTask.of(config.task(), r.derive("task"));
         int[] widths = TrainingStudy.widths(config, task);
-        Mlp init = TrainingStudy.initial(scheme, a, widths, task, r.derive("network"));
+        Mlp init;
+        try {
+            init = TrainingStudy.initial(scheme, a, widths, task, r.derive("network"));
+        } catch (IllegalStateException e) { // LSUV could not calibrate this network on this batch
+            throw new IllegalArgumentException(scheme + " with " + a.id() + " on seed " + seed + ": "
+                    + e.getMessage(), e);
+        }
         Trainer.Run run = Trainer.train(init, task, new Trainer.Config(config.steps(), TrainingStudy.learningRate(a),
                 config.momentum(), config.batch(), config.logEvery()), r);
         return new TrainingResult.SeedRun(seed, run.stepsToTarget(), run.finalLoss(), run.diverged(),
