@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "initcheck", mixinStandardHelpOptions = true, version = "initcheck 0.1.0",
         description = "Certifies neural-network weight initializers against their mathematics.",
-        subcommands = {ListCommand.class, CheckCommand.class, PropagateCommand.class, BenchCommand.class,
+        subcommands = {ListCommand.class, CheckCommand.class, PropagateCommand.class, TrainCommand.class, BenchCommand.class,
                 CalibrateCommand.class, SuiteCommand.class, IdentifyCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code initcheck suite}: the main job; writes index.html, report.json, junit.xml and summary.md. */
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Check every catalogue scheme on dense and convolution shapes in both layouts, run the seed "
-                + "experiments, propagation and symmetry under training, and write the reports. "
+                + "experiments, propagation, symmetry under training and the training study of 'train', and write "
+                + "the reports. "
                 + "Exit 0: every scheme conforms, 1: some do not, 2: bad input.")
 final class SuiteCommand implements Callable<Integer> {
     @Spec

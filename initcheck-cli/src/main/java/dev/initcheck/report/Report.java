@@ -5,11 +5,14 @@ import java.util.List;
 /**
  * Everything one report shows: how the run was made, one entry per checked tensor, the tensors of the files that
  * were not checked ({@code check --report}), and, for the suite, the propagation, seed-experiment and symmetry
- * sections (null when absent). The writers ({@link ReportFiles}) render it as index.html, report.json, junit.xml
+ * sections (null when absent), and the training study ({@code training}: loss curves with quartiles, steps to the
+ * target with the median's order-statistic interval, gradient norms per layer at step 0, the claims; null when
+ * absent). The writers ({@link ReportFiles}) render it as index.html, report.json, junit.xml
  * and summary.md.
  */
 public record Report(RunInfo info, List<TensorResult> tensors, PropagationSection propagation,
-                     SeedSection seedExperiment, SymmetrySection symmetry, List<Skipped> skipped) {
+                     SeedSection seedExperiment, SymmetrySection symmetry, List<Skipped> skipped,
+                     TrainingSection training) {
 
     /** The version written into reports. */
     public static final String INITCHECK_VERSION = "0.1.0";
@@ -19,10 +22,16 @@ public record Report(RunInfo info, List<TensorResult> tensors, PropagationSectio
         skipped = List.copyOf(skipped);
     }
 
+    /** A report without a training section. */
+    public Report(RunInfo info, List<TensorResult> tensors, PropagationSection propagation,
+                  SeedSection seedExperiment, SymmetrySection symmetry, List<Skipped> skipped) {
+        this(info, tensors, propagation, seedExperiment, symmetry, skipped, null);
+    }
+
     /** A report without skipped tensors (generated values, or files of float tensors only). */
     public Report(RunInfo info, List<TensorResult> tensors, PropagationSection propagation,
                   SeedSection seedExperiment, SymmetrySection symmetry) {
-        this(info, tensors, propagation, seedExperiment, symmetry, List.of());
+        this(info, tensors, propagation, seedExperiment, symmetry, List.of(), null);
     }
 
     /**

@@ -22,7 +22,7 @@ import org.w3c.dom.NodeList;
 class ReportFilesTest {
     static final Suite.Config SMALL = Suite.Config.defaults().withSeed(7)
             .withSchemes("he_uniform", "glorot_normal", "orthogonal", "zeros", "ones")
-            .withShapes(Suite.DEFAULT_SHAPES.subList(0, 2));
+            .withShapes(Suite.DEFAULT_SHAPES.subList(0, 2)).withoutTraining();
 
     @TempDir
     Path dir;

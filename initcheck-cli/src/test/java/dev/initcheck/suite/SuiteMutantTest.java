@@ -26,7 +26,7 @@ class SuiteMutantTest {
     @Test
     void aMutantSamplerFailsTheRunAndEveryReportNamesTheFailingCheck() throws Exception {
         Suite.Config c = Suite.Config.defaults().withSeed(3).withSchemes("he_uniform", "glorot_uniform")
-                .withShapes(Suite.DEFAULT_SHAPES.subList(0, 2)).withSections(false, false)
+                .withShapes(Suite.DEFAULT_SHAPES.subList(0, 2)).withSections(false, false).withoutTraining()
                 .withOverride("he_uniform", layout ->
                         ReferenceInitializer.of("variance_scaling(scale=2,mode=fan_avg,distribution=uniform)", layout));
         Report r = Suite.run(c, "2024-01-01T00:00:00Z");
@@ -48,7 +48,7 @@ class SuiteMutantTest {
     @Test
     void samplesPoolIndependentTensorsOfTheShape() {
         Suite.Config c = Suite.Config.defaults().withSchemes("he_normal", "orthogonal")
-                .withShapes(Suite.DEFAULT_SHAPES.subList(2, 3)).withSections(false, false).withSamples(50_000);
+                .withShapes(Suite.DEFAULT_SHAPES.subList(2, 3)).withSections(false, false).withoutTraining().withSamples(50_000);
         Report r = Suite.run(c, "t");
         assertThat(r.tensors()).extracting(t -> t.verdict().n()).containsExactly(50_000L, 64L * 32 * 9);
         assertThat(r.passed()).as("pooled he_normal and single orthogonal conform").isTrue();

@@ -19,6 +19,12 @@
  *   <li>{@link dev.initcheck.propagation.SymmetryBreaking} finds identical rows and trains a small
  *       {@link dev.initcheck.propagation.Mlp} on a {@link dev.initcheck.propagation.RegressionTask} to show that a
  *       constant initialization stays exactly symmetric and that random weights or dropout break it.</li>
+ *   <li>Training speed: {@link dev.initcheck.propagation.TrainingStudy} trains deep MLPs
+ *       ({@link dev.initcheck.propagation.Trainer}, SGD with momentum) on a synthetic
+ *       {@link dev.initcheck.propagation.TrainingTask} from each scheme and from the data-dependent initializers
+ *       {@link dev.initcheck.propagation.Pretraining} (greedy layer-wise autoencoders) and
+ *       {@link dev.initcheck.propagation.Lsuv}; {@link dev.initcheck.propagation.TrainingClaims} tests the seed
+ *       documents' claims by paired sign tests ({@link dev.initcheck.propagation.PairedComparison}).</li>
  * </ul>
  * Randomness is always passed in ({@link dev.initcheck.random.SeededRandom}); nothing here prints.
  */
