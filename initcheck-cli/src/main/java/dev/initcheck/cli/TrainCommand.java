@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingStudy.Study study = TrainingStudy.run(config);
         PrintWriter out = spec.commandLine().getOut();
         if (format.value() == OutputFormat.JSON) {
-            out.println(TrainOutput.json(study));
+            out.print(TrainOutput.json(study));
         } else {
             TrainOutput.text(out, study, TrainingClaims.evaluate(study));
         }

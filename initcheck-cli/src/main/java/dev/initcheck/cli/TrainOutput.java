@@ -1,10 +1,7 @@
 package dev.initcheck.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.initcheck.report.Json;
+import dev.initcheck.report.TrainingJson;
 import dev.initcheck.propagation.SeedStatistics;
 import dev.initcheck.propagation.TrainingClaims;
 import dev.initcheck.propagation.TrainingResult;
@@ -57,75 +54,8 @@ final class TrainOutput {
         return Double.isInfinite(v) || Double.isNaN(v) ? "inf" : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** A list with one object per (scheme, activation); +∞ and NaN are written as null. */
-    static String json(TrainingStudy.Study study) throws JsonProcessingException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode list = mapper.createArrayNode();
-        TrainingStudy.Config c = study.config();
-        for (TrainingResult r : study.results()) {
-            ObjectNode o = list.addObject();
-            o.put("scheme", r.scheme());
-            o.put("activation", r.activation().id());
-            o.put("depth", r.depth());
-            o.put("width", r.width());
-            o.put("task", c.task().id());
-            o.put("target_loss", r.targetLoss());
-            ArrayNode reach = o.putArray("steps_to_target");
-            ArrayNode finals = o.putArray("final_loss");
-            ArrayNode diverged = o.putArray("diverged");
-            for (TrainingResult.SeedRun s : r.runs()) {
-                if (s.stepsToTarget() == null) {
-                    reach.addNull();
-                } else {
-                    reach.add(s.stepsToTarget());
-                }
-                number(finals, s.finalLoss());
-                diverged.add(s.diverged());
-            }
-            ObjectNode median = o.putObject("steps_to_target_median");
-            number(median, "median", r.stepsToTarget().median());
-            number(median, "lower", r.stepsToTarget().lower());
-            number(median, "upper", r.stepsToTarget().upper());
-            median.put("coverage", r.stepsToTarget().coverage());
-            ObjectNode curve = o.putObject("loss_curve");
-            ArrayNode st = curve.putArray("step");
-            for (int v : r.curve().steps()) {
-                st.add(v);
-            }
-            array(curve.putArray("q1"), r.curve().lowerQuartile());
-            array(curve.putArray("median"), r.curve().median());
-            array(curve.putArray("q3"), r.curve().upperQuartile());
-            array(o.putArray("gradient_norms_step0"), r.gradientNorms());
-            o.put("learning_rate", r.learningRate());
-            o.put("momentum", c.momentum());
-            o.put("batch", c.batch());
-            o.put("steps", c.steps());
-            o.put("seeds", r.runs().size());
-            o.put("seed", c.seed());
-            o.put("generator", study.generator());
-        }
-        return mapper.writeValueAsString(list);
-    }
-
-    private static void array(ArrayNode a, double[] values) {
-        for (double v : values) {
-            number(a, v);
-        }
-    }
-
-    private static void number(ArrayNode a, double v) {
-        if (Double.isFinite(v)) {
-            a.add(v);
-        } else {
-            a.addNull();
-        }
-    }
-
-    private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+    /** A list with one object per (scheme, activation) ({@link TrainingJson#results}); +∞ and NaN as null. */
+    static String json(TrainingStudy.Study study) {
+        return Json.write(TrainingJson.results(study));
     }
 }

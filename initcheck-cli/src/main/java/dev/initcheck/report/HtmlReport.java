@@ -37,6 +37,9 @@ public final class HtmlReport {
         if (r.symmetry() != null) {
             symmetry(b, r.symmetry());
         }
+        if (r.training() != null) {
+            TrainingHtml.section(b, r.training());
+        }
         Page.related(b, related);
         return b.append("</body></html>\n").toString();
     }
@@ -52,7 +55,8 @@ public final class HtmlReport {
                 + (other > 0 ? ", " + other + " inconclusive (too few values to tell)" : ""));
         b.append("<table class=\"meta\">");
         Page.metaRow(b, "what", "every catalogue scheme sampled on every suite shape in both layouts, checked "
-                + "against its exact law; then propagation, the seed experiments and symmetry under training");
+                + "against its exact law; then propagation, the seed experiments, symmetry under training and training from each "
+                + "initialization");
         Page.metaRow(b, "false-alarm budget", Html.num(i.alpha()) + " for the whole run (Bonferroni over "
                 + r.tensors().size() + " runs, then over each run's stochastic checks)");
         if (i.seed() != null) {

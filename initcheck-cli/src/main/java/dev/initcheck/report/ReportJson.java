@@ -43,6 +43,9 @@ public final class ReportJson {
         if (r.symmetry() != null) {
             o.set("symmetry", symmetry(r.symmetry()));
         }
+        if (r.training() != null) {
+            o.set("training", TrainingJson.section(r.training()));
+        }
         return Json.write(o);
     }
 
