@@ -21,6 +21,9 @@ import scala.Tuple2;
  * @param shuffleSeed   the ranges are dealt to partitions in an order shuffled by this seed (0: in file order)
  */
 record DistributedSummaries(int partitions, long rangeValues, long shuffleSeed) {
+    /** Ranges summarised by completed jobs in this JVM (for tests and diagnostics). */
+    static final java.util.concurrent.atomic.AtomicLong SUMMARISED = new java.util.concurrent.atomic.AtomicLong();
+
     /** Default range: 32 MiB of bfloat16 values (2^24). */
     static final long DEFAULT_RANGE_VALUES = 1L << 24;
 
@@ -68,6 +71,7 @@ record DistributedSummaries(int partitions, long rangeValues, long shuffleSeed) 
                         RangeReader.read(shared.value().get(r.tensor()), r.from(), r.to(), hadoop.value())))
                 .reduceByKey(RangeSummary::merge, Math.max(1, Math.min(slices, jobs.size())))
                 .collectAsMap();
+        SUMMARISED.addAndGet(ranges.size());
         return new HashMap<>(merged);
     }
 

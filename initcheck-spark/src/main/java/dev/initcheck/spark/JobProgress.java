@@ -49,7 +49,7 @@ final class JobProgress extends SparkListener {
 
     private void show(long now) {
         synchronized (err) {
-            err.printf(Locale.ROOT, "initcheck-spark: %d/%d tasks, %.1f s%n", finished.get(), submitted.get(),
+            err.printf(Locale.ROOT, "spark: %d/%d tasks done, %.1f s%n", finished.get(), submitted.get(),
                     (now - started) / 1e9);
             err.flush();
         }
