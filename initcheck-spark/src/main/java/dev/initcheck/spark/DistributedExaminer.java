@@ -19,7 +19,6 @@ import dev.initcheck.summary.StreamingSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -61,12 +60,10 @@ final class DistributedExaminer implements Audit.Examiner {
                 planned.add(p);
             }
         }
-        Map<Integer, RangeSummary> summaries = job.run(sc, planned.stream().map(Planned::job).toList());
-        for (Planned p : planned) {
-            Checkpoint.Item it = items.get(p.index());
-            Declaration d = declarations.get(p.index());
-            out[p.index()] = conclude(it, d, p, summaries.get(p.job().id()), alpha, ks);
-        }
+        job.run(sc, planned.stream().map(Planned::job).toList(), s -> {
+            Planned p = planned.get(s.tensor);
+            out[p.index()] = conclude(items.get(p.index()), declarations.get(p.index()), p, s, alpha, ks);
+        });
         List<Audit.Examined> rest = TensorTasks.runAll(local, i -> items.get(i).info().size(),
                 i -> items.get(i).info().byteSize(), i -> Audit.examine(items.get(i), declarations.get(i), alpha, ks),
                 progress);

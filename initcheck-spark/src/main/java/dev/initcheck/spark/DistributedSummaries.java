@@ -24,6 +24,19 @@ record DistributedSummaries(int partitions, long rangeValues, long shuffleSeed) 
     /** Ranges summarised by completed jobs in this JVM (for tests and diagnostics). */
     static final java.util.concurrent.atomic.AtomicLong SUMMARISED = new java.util.concurrent.atomic.AtomicLong();
 
+    /** What the last completed job in this JVM did: ranges, tensors, bytes read, wall time. */
+    record Done(int ranges, int tensors, long bytes, long nanos, long taskCpuNanos) {
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "spark: %d ranges of %d tensors (%.1f MB) summarised in "
+                    + "%.2f s (%.0f MB/s); tasks' CPU time %.2f s (%.0f MB/s per core)", ranges, tensors,
+                    bytes / 1e6, nanos / 1e9, bytes / 1e3 / (nanos / 1e6), taskCpuNanos / 1e9,
+                    bytes / 1e3 / (taskCpuNanos / 1e6));
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicReference<Done> LAST =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /** Default range: 32 MiB of bfloat16 values (2^24). */
     static final long DEFAULT_RANGE_VALUES = 1L << 24;
 
@@ -51,28 +64,52 @@ record DistributedSummaries(int partitions, long rangeValues, long shuffleSeed) 
         return out;
     }
 
+    /** Receives each tensor's merged summary on the driver. */
+    @FunctionalInterface
+    interface Sink {
+        void accept(RangeSummary merged) throws dev.initcheck.io.TensorFormatException;
+    }
+
     /**
-     * Runs the job and returns each tensor's merged summary, by tensor id.
+     * Runs the job and hands each tensor's merged summary to {@code sink} on the driver, one reduce partition at a
+     * time ({@code toLocalIterator}), so the driver holds the summaries of one partition, not of the whole model.
      *
      * @throws org.apache.spark.SparkException (unchecked as thrown by Spark) when a task fails, e.g. a shard that
      *     cannot be read; its message names the file
      */
-    Map<Integer, RangeSummary> run(JavaSparkContext sc, List<TensorJob> jobs) {
+    void run(JavaSparkContext sc, List<TensorJob> jobs, Sink sink) throws dev.initcheck.io.TensorFormatException {
         if (jobs.isEmpty()) {
-            return Map.of();
+            return;
         }
+        long started = System.nanoTime();
         List<RangeTask> ranges = ranges(jobs);
         int slices = partitions > 0 ? partitions : sc.defaultParallelism();
         Broadcast<List<TensorJob>> shared = sc.broadcast(new ArrayList<>(jobs));
         Broadcast<HashMap<String, String>> hadoop = sc.broadcast(settings(sc.hadoopConfiguration()));
         sc.setJobDescription("initcheck audit: " + ranges.size() + " ranges of " + jobs.size() + " tensors");
-        Map<Integer, RangeSummary> merged = sc.parallelize(ranges, Math.max(1, Math.min(slices, ranges.size())))
+        java.util.Iterator<Tuple2<Integer, RangeSummary>> merged = sc.parallelize(ranges,
+                        Math.max(1, Math.min(slices, ranges.size())))
                 .mapToPair(r -> new Tuple2<>(r.tensor(),
                         RangeReader.read(shared.value().get(r.tensor()), r.from(), r.to(), hadoop.value())))
                 .reduceByKey(RangeSummary::merge, Math.max(1, Math.min(slices, jobs.size())))
-                .collectAsMap();
+                .toLocalIterator();
+        long cpu = 0;
+        while (merged.hasNext()) {
+            RangeSummary s = merged.next()._2();
+            cpu += s.cpuNanos;
+            sink.accept(s);
+        }
         SUMMARISED.addAndGet(ranges.size());
-        return new HashMap<>(merged);
+        LAST.set(new Done(ranges.size(), jobs.size(), jobs.stream().mapToLong(j -> j.size() * j.dtype().itemSize())
+                .sum(), System.nanoTime() - started, cpu));
+    }
+
+    /** The merged summaries by tensor id (tests). */
+    Map<Integer, RangeSummary> run(JavaSparkContext sc, List<TensorJob> jobs)
+            throws dev.initcheck.io.TensorFormatException {
+        Map<Integer, RangeSummary> out = new HashMap<>();
+        run(sc, jobs, s -> out.put(s.tensor, s));
+        return out;
     }
 
     private static HashMap<String, String> settings(Configuration conf) {

@@ -18,6 +18,7 @@ final class JobProgress extends SparkListener {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong finished = new AtomicLong();
     private final long started = System.nanoTime();
+
     private volatile long shown = System.nanoTime();
     private final JavaSparkContext sc;
 

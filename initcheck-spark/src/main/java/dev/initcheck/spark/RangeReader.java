@@ -44,8 +44,12 @@ final class RangeReader {
             hadoop.forEach(conf::set);
             URI uri = URI.create(job.uri());
             FileSystem fs = FileSystem.get(uri, conf);
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = cpu.getCurrentThreadCpuTime();
             try (FSDataInputStream in = fs.open(new Path(uri))) {
-                return summarise(job, from, to, in);
+                RangeSummary s = summarise(job, from, to, in);
+                s.cpuNanos = cpu.getCurrentThreadCpuTime() - before;
+                return s;
             }
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException(String.format(java.util.Locale.ROOT,

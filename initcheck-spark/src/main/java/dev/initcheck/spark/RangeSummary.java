@@ -25,6 +25,8 @@ final class RangeSummary implements Serializable {
     final long[] cells;
     final LineHashes lines;
     double[] prefix;
+    /** Thread CPU time spent reading and summarising the ranges, summed (for throughput per core). */
+    long cpuNanos;
 
     RangeSummary(int tensor, long from, long to, SampleMoments moments, long[] cells, LineHashes lines,
                  double[] prefix) {
@@ -54,6 +56,7 @@ final class RangeSummary implements Serializable {
         if (prefix == null) {
             prefix = other.prefix;
         }
+        cpuNanos += other.cpuNanos;
         return this;
     }
 }

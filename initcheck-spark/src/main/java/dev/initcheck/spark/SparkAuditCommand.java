@@ -110,10 +110,15 @@ final class SparkAuditCommand implements Callable<Integer> {
         AuditResult result;
         try {
             JobProgress progress = JobProgress.attach(sc, spec.commandLine().getErr());
+            DistributedSummaries.LAST.set(null);
             try {
                 result = Audit.run(request, null, new DistributedExaminer(sc, summaries()));
             } finally {
                 progress.finish();
+            }
+            DistributedSummaries.Done done = DistributedSummaries.LAST.get();
+            if (done != null) {
+                spec.commandLine().getErr().println(done.describe());
             }
         } finally {
             if (sc != shared) {
@@ -172,7 +177,9 @@ final class SparkAuditCommand implements Callable<Integer> {
             conf.setMaster(DEFAULT_MASTER);
         }
         conf.setIfMissing("spark.ui.enabled", "false");
-        return new JavaSparkContext(conf);
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        sc.setLogLevel("WARN");
+        return sc;
     }
 
     /** Standard output, or the output file written beside it and moved into place only when complete. */
