@@ -35,10 +35,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class DistributedExaminer implements Audit.Examiner {
     private final JavaSparkContext sc;
     private final DistributedSummaries job;
+    /** Driver time spent turning merged summaries into verdicts, for the run's closing line. */
+    private long concludeNanos;
 
     DistributedExaminer(JavaSparkContext sc, DistributedSummaries job) {
         this.sc = sc;
         this.job = job;
+    }
+
+    /** Driver time spent concluding the streamed tensors from their summaries. */
+    long concludeNanos() {
+        return concludeNanos;
     }
 
     /** A streamed tensor: where it sits in the audit, and its expectation. */
@@ -61,8 +68,10 @@ final class DistributedExaminer implements Audit.Examiner {
             }
         }
         job.run(sc, planned.stream().map(Planned::job).toList(), s -> {
+            long t0 = System.nanoTime();
             Planned p = planned.get(s.tensor);
             out[p.index()] = conclude(items.get(p.index()), declarations.get(p.index()), p, s, alpha, ks);
+            concludeNanos += System.nanoTime() - t0;
         });
         List<Audit.Examined> rest = TensorTasks.runAll(local, i -> items.get(i).info().size(),
                 i -> items.get(i).info().byteSize(), i -> Audit.examine(items.get(i), declarations.get(i), alpha, ks),

@@ -111,14 +111,16 @@ final class SparkAuditCommand implements Callable<Integer> {
         try {
             JobProgress progress = JobProgress.attach(sc, spec.commandLine().getErr());
             DistributedSummaries.LAST.set(null);
+            DistributedExaminer examiner = new DistributedExaminer(sc, summaries());
             try {
-                result = Audit.run(request, null, new DistributedExaminer(sc, summaries()));
+                result = Audit.run(request, null, examiner);
             } finally {
                 progress.finish();
             }
             DistributedSummaries.Done done = DistributedSummaries.LAST.get();
             if (done != null) {
-                spec.commandLine().getErr().println(done.describe());
+                spec.commandLine().getErr().printf(Locale.ROOT, "%s; driver: %.3f s concluding %d tensors%n",
+                        done.describe(), examiner.concludeNanos() / 1e9, done.tensors());
             }
         } finally {
             if (sc != shared) {
