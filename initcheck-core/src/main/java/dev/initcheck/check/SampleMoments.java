@@ -101,7 +101,7 @@ public final class SampleMoments implements Serializable {
 
     /**
      * Adds {@code values[from..to)} in order, as {@link #add} would, but fast: runs of finite values are summed in
-     * plain double arithmetic and each run's totals enter the compensated sums once. A run of k values adds at
+     * plain double arithmetic and each run's totals enter the exact sums once. A run of k values adds at
      * most k·u relative error to the sums of non-negative terms (u = 2^-53; 1.5e-11 for k = 2^16), far below the
      * sampling error any check tolerates.
      */
