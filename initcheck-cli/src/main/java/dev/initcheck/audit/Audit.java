@@ -56,6 +56,23 @@ public final class Audit {
      *     shape cannot carry (one line naming the tensor and the rule)
      */
     public static AuditResult run(AuditRequest r, TensorTasks.Progress progress) throws TensorFormatException {
+        return run(r, progress, Audit::examineAll);
+    }
+
+    /**
+     * Examines the tensors of a checkpoint: each gets {@link #examine} or work that gives the same result (the
+     * distributed audit computes the streamed tensors' summaries on a cluster).
+     */
+    @FunctionalInterface
+    public interface Examiner {
+        /** One result per item, in the items' order. */
+        List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, double alpha,
+                                  TensorCheck.KsMode ks, TensorTasks.Progress progress) throws TensorFormatException;
+    }
+
+    /** Audits a checkpoint whose tensors {@code examiner} examines; declarations and conclusions as {@link #run}. */
+    public static AuditResult run(AuditRequest r, TensorTasks.Progress progress, Examiner examiner)
+            throws TensorFormatException {
         Checkpoint cp = Checkpoint.open(r.path());
         Policy policy = r.policy() == null ? null : Policy.read(r.policy());
         Preset preset = r.preset() != null ? r.preset() : policy == null ? null : policy.preset().orElse(null);
@@ -78,7 +95,7 @@ public final class Audit {
 
         Set<Set<String>> exempt = new HashSet<>();
         cp.aliases().forEach((alias, of) -> exempt.add(Set.of(alias, of))); // one storage, whatever the rules say
-        List<Examined> done = examineAll(cp.tensors(), declarations, perTensor, r.ks(), progress);
+        List<Examined> done = examiner.examineAll(cp.tensors(), declarations, perTensor, r.ks(), progress);
         List<StreamReuse.Prefix> prefixes = new ArrayList<>();
         for (Examined e : done) {
             Checkpoint.Item it = e.item();
@@ -165,11 +182,23 @@ public final class Audit {
                 progress);
     }
 
-    /** One tensor's own work: its checks or its identification, its prefix, and how long it took. */
-    private record Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
-                            double[] prefix, String note, String path, double seconds) {
-        Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
-                 double[] prefix, String note, String path) {
+    /**
+     * One tensor's own work: its checks or its identification, its prefix, and how long it took.
+     *
+     * @param item        the tensor
+     * @param declaration its declaration, or null
+     * @param verdict     the declared law's checks, or null
+     * @param identified  the law identified for an undeclared tensor, or null
+     * @param prefix      its first values in storage order (stream reuse), or null
+     * @param note        why it was not identified, or null
+     * @param path        how its values were checked, or null
+     * @param seconds     wall-clock seconds of its examination in this JVM; NaN when not measured
+     */
+    public record Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
+                           double[] prefix, String note, String path, double seconds) {
+        /** An examination whose time was not measured. */
+        public Examined(Checkpoint.Item item, Declaration declaration, Verdict verdict, Identified identified,
+                        double[] prefix, String note, String path) {
             this(item, declaration, verdict, identified, prefix, note, path, Double.NaN);
         }
 
@@ -186,23 +215,33 @@ public final class Audit {
         return e.verdict() == null && e.identified() == null ? e : e.took((System.nanoTime() - start) / 1e9);
     }
 
-    private static Examined examine(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
+    /** A declared tensor's result from its checks ({@link TensorCheck#check} or a distributed equivalent). */
+    public static Examined checked(Checkpoint.Item it, Declaration d, TensorCheck.Checked c) {
+        Verdict v = c.verdict();
+        boolean random = v.expectation().distribution().variance() > 0;
+        return new Examined(it, d, v, null, random ? c.prefix() : null, null, c.path());
+    }
+
+    /** The message of a declaration the tensor's shape cannot carry: file, tensor, rule, problem. */
+    public static IllegalArgumentException badDeclaration(Checkpoint.Item it, Declaration d,
+                                                          IllegalArgumentException e) {
+        return new IllegalArgumentException(it.file() + ": tensor '" + it.name() + "': " + d.origin() + ": "
+                + e.getMessage());
+    }
+
+    /** One tensor examined in this JVM: its declared checks, or its identification. */
+    public static Examined examine(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
             throws TensorFormatException {
         TensorCheck.Target target = new TensorCheck.Target(it.file(), it.name());
         if (d != null && d.kind() != Declaration.Kind.SCHEME) {
             return new Examined(it, d, null, null, null, null, null);
         }
         if (d != null) {
-            TensorCheck.Checked c;
             try {
-                c = TensorCheck.check(target, d.scheme(), d.spec(), alpha, ks, 1);
+                return checked(it, d, TensorCheck.check(target, d.scheme(), d.spec(), alpha, ks, 1));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(it.file() + ": tensor '" + it.name() + "': " + d.origin() + ": "
-                        + e.getMessage());
+                throw badDeclaration(it, d, e);
             }
-            Verdict v = c.verdict();
-            boolean random = v.expectation().distribution().variance() > 0;
-            return new Examined(it, d, v, null, random ? c.prefix() : null, null, c.path());
         }
         return HeapShare.run(identifyBytes(it), () -> identify(it, target, alpha));
     }

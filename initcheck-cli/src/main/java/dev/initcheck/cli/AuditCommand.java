@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "status: pass, fail, inconclusive, undeclared (identified, with fitted parameters) or skipped. "
                 + "Exit 0: every declared tensor passes (inconclusive allowed unless --strict), 1: some tensor "
                 + "fails, 2: bad input.")
-final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -129,7 +129,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** One line per tensor (status, name, shape, dtype, law, and what failed), then a summary line. */
-    static void text(PrintWriter w, AuditResult r) {
+    public static void text(PrintWriter w, AuditResult r) {
         for (TensorAudit t : r.tensors()) {
             String shape = t.status() == TensorStatus.SKIPPED && t.declaration() == null ? ""
                     : " " + TensorInfo.formatShape(t.shape());
@@ -169,7 +169,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** The JSON object documented in docs/report-schema.md. */
-    static ObjectNode json(AuditResult r) {
+    public static ObjectNode json(AuditResult r) {
         ObjectNode o = Json.object();
         o.put("path", r.path().toString());
         o.put("verdict", r.verdict());

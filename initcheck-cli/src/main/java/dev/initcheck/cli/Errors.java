@@ -1,11 +1,11 @@
 package dev.initcheck.cli;
 
 /** Turns any failure into one line for stderr. */
-final class Errors {
+public final class Errors {
     private Errors() {
     }
 
-    static String oneLine(Throwable t) {
+    public static String oneLine(Throwable t) {
         String msg = t.getMessage();
         if (t instanceof IllegalArgumentException || t instanceof java.io.IOException
                 || t.getClass().getName().startsWith("dev.initcheck.")) {

@@ -127,12 +127,31 @@ public final class TensorCheck {
     private static Checked stream(TensorSource src, TensorInfo info, Expectation e, Precision p,
                                   double alphaPerTensor, KsMode mode, int threads, boolean mayResort)
             throws TensorFormatException {
-        int bins = mode == KsMode.AUTO ? StreamingSummary.binsFor(info.size(), alphaPerTensor)
-                : StreamingSummary.DEFAULT_BINS;
-        BinEdges edges = BinEdges.of(e.distribution(), p, bins);
+        BinEdges edges = BinEdges.of(e.distribution(), p, bins(info.size(), alphaPerTensor, mode));
+        StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads,
+                hashLines(info, e) ? e.matrixView() : null);
+        return conclude(s, src, info, e, p, alphaPerTensor, mode, mayResort);
+    }
+
+    /** The bins a streamed tensor of {@code n} values is summarised into ({@link StreamingSummary#binsFor} in auto). */
+    public static int bins(long n, double alphaPerTensor, KsMode mode) {
+        return mode == KsMode.AUTO ? StreamingSummary.binsFor(n, alphaPerTensor) : StreamingSummary.DEFAULT_BINS;
+    }
+
+    /** Whether a streamed tensor's rows and columns are hashed (C order, few enough lines). */
+    public static boolean hashLines(TensorInfo info, Expectation e) {
         long[] rc = e.matrixView();
-        boolean hashLines = (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
-        StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads, hashLines ? rc : null);
+        return (!info.fortranOrder() || info.rank() < 2) && LineHashes.feasible(rc[0], rc[1]);
+    }
+
+    /**
+     * The checks of a streamed tensor, from its summary wherever it was computed (this JVM, or pieces merged from
+     * other machines): in {@code auto}, the exact re-check from {@code src} when the binned KS bounds straddle the
+     * gate and {@code mayResort}.
+     */
+    public static Checked conclude(StreamingEngine.Streamed s, TensorSource src, TensorInfo info, Expectation e,
+                                   Precision p, double alphaPerTensor, KsMode mode, boolean mayResort)
+            throws TensorFormatException {
         Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
         // prefixes are compared in C order: a Fortran-ordered matrix streams its values in another order
         double[] prefix = info.fortranOrder() && info.rank() > 1 ? null : s.prefix();

@@ -21,7 +21,8 @@ package dev.initcheck.check;
  * below the 10<sup>-12</sup> the duplicate checks allow for chance coincidences. The sums being order-free, chunks
  * may be added by several threads and merged.
  */
-public final class LineHashes {
+public final class LineHashes implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Leading values hashed per line. */
     public static final int LEAD = 64;
     /** Most rows plus columns hashed: 32 bytes of accumulators each, per thread. */

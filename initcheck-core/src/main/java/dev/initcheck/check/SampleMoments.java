@@ -1,28 +1,41 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
+<<<<<<< HEAD
+=======
+import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.TruncatedNormal;
+import java.io.Serializable;
+>>>>>>> spark
 import java.util.Locale;
 
 /**
  * One-pass, mergeable summary of a sample, taken about the <em>declared</em> mean mu0: the sums of
- * y = x - mu0, y², y⁴ and of consecutive products y_i·y_(i+1) (compensated, {@link NeumaierSum}), minimum,
+ * y = x - mu0, y², y⁴ and of consecutive products y_i·y_(i+1) (exact, {@link ExactSum}), minimum,
  * maximum, max |y|, the count of |y| &gt; tailCut (2 parent standard deviations by {@link #forLaw}) and the count
  * of NaN/infinite values, which are left out of everything else.
  *
  * <p>Every field but the lag-1 sum is order-free. {@link #merge} treats {@code next} as the values that follow
  * this summary's values in storage order (C order), so chunks merged in order give the exact lag-1 sum; merging
- * out of order leaves every other statistic exact.
+ * out of order leaves every other statistic exact. {@link #addLagBefore} and {@link #mergeUnordered} let pieces of
+ * a tensor summarised apart (other machines) merge in any order to the same result.
+ *
+ * <p><b>Determinism.</b> Values enter the sums as the partial sums of runs (plain double arithmetic, in order,
+ * within a chunk), and the runs' partials are summed exactly and rounded once when read. The result therefore
+ * depends only on where the chunks start (the readers deliver chunks of 2<sup>16</sup> values at fixed positions of
+ * the tensor), never on the order or grouping in which chunk summaries merge.
  */
-public final class SampleMoments {
+public final class SampleMoments implements Serializable {
+    private static final long serialVersionUID = 1L;
     private final double center;
     private final double tailCut;
     private long count;
     private long nonFinite;
     private long beyondTail;
-    private final NeumaierSum s1 = new NeumaierSum();
-    private final NeumaierSum s2 = new NeumaierSum();
-    private final NeumaierSum s4 = new NeumaierSum();
-    private final NeumaierSum lag = new NeumaierSum();
+    private final ExactSum s1 = new ExactSum();
+    private final ExactSum s2 = new ExactSum();
+    private final ExactSum s4 = new ExactSum();
+    private final ExactSum lag = new ExactSum();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private double maxAbs;
@@ -90,7 +103,7 @@ public final class SampleMoments {
 
     /**
      * Adds {@code values[from..to)} in order, as {@link #add} would, but fast: runs of finite values are summed in
-     * plain double arithmetic and each run's totals enter the compensated sums once. A run of k values adds at
+     * plain double arithmetic and each run's totals enter the exact sums once. A run of k values adds at
      * most k·u relative error to the sums of non-negative terms (u = 2^-53; 1.5e-11 for k = 2^16), far below the
      * sampling error any check tolerates.
      */
@@ -276,28 +289,56 @@ public final class SampleMoments {
         return this;
     }
 
+    /** Adds {@code values} in order, in chunks of 2^16 values as the readers deliver them ({@link #addChunk}). */
     public SampleMoments addAll(double[] values) {
-        for (double v : values) {
-            add(v);
+        for (int from = 0; from < values.length; from += ALL_CHUNK) {
+            addChunk(values, from, Math.min(values.length, from + ALL_CHUNK));
+        }
+        return this;
+    }
+
+    private static final int ALL_CHUNK = 1 << 16;
+
+    /**
+     * Adds the lag product of the value just before this summary's first value, for a piece of a tensor summarised
+     * without its predecessor: (previous − mu0)·(first − mu0) when both are finite, as {@link #merge} would add it.
+     */
+    public SampleMoments addLagBefore(double previous) {
+        if (count > 0 && leadingFinite && previous - previous == 0) {
+            lag.add((previous - center) * first);
         }
         return this;
     }
 
     /**
-     * Adds {@code next}'s values to this summary, as if they followed in storage order.
+     * Adds {@code other}'s values without the lag product across the boundary (each piece took it with
+     * {@link #addLagBefore}): every sum and count adds; the first finite value and the last value are taken from
+     * the piece the caller says holds them (pieces are disjoint ranges of one tensor). Merging pieces this way in
+     * any order and grouping gives the same summary as merging them in storage order.
      *
+     * @param otherHoldsFirst whether {@code other} holds the earlier of the two pieces' first finite values
+     * @param otherHoldsLast  whether {@code other}'s values end later in storage order
      * @throws IllegalArgumentException if the two summaries use a different center or tail cut
      */
-    public SampleMoments merge(SampleMoments next) {
-        if (Double.compare(center, next.center) != 0 || Double.compare(tailCut, next.tailCut) != 0) {
+    public SampleMoments mergeUnordered(SampleMoments other, boolean otherHoldsFirst, boolean otherHoldsLast) {
+        sameFrame(other);
+        double firstOf = otherHoldsFirst ? other.first : first;
+        boolean leading = otherHoldsFirst ? other.leadingFinite : leadingFinite;
+        double lastOf = otherHoldsLast ? other.last : last;
+        addSums(other);
+        first = firstOf;
+        leadingFinite = leading;
+        last = lastOf;
+        return this;
+    }
+
+    private void sameFrame(SampleMoments other) {
+        if (Double.compare(center, other.center) != 0 || Double.compare(tailCut, other.tailCut) != 0) {
             throw new IllegalArgumentException("cannot merge summaries about different centers or tail cuts");
         }
-        if (!Double.isNaN(last) && next.leadingFinite) {
-            lag.add(last * next.first);
-        }
-        if (count == 0) {
-            leadingFinite = next.leadingFinite;
-        }
+    }
+
+    private void addSums(SampleMoments next) {
         count += next.count;
         nonFinite += next.nonFinite;
         beyondTail += next.beyondTail;
@@ -308,6 +349,22 @@ public final class SampleMoments {
         min = Math.min(min, next.min);
         max = Math.max(max, next.max);
         maxAbs = Math.max(maxAbs, next.maxAbs);
+    }
+
+    /**
+     * Adds {@code next}'s values to this summary, as if they followed in storage order.
+     *
+     * @throws IllegalArgumentException if the two summaries use a different center or tail cut
+     */
+    public SampleMoments merge(SampleMoments next) {
+        sameFrame(next);
+        if (!Double.isNaN(last) && next.leadingFinite) {
+            lag.add(last * next.first);
+        }
+        if (count == 0) {
+            leadingFinite = next.leadingFinite;
+        }
+        addSums(next);
         first = Double.isNaN(first) ? next.first : first;
         last = next.count > 0 ? next.last : last;
         return this;

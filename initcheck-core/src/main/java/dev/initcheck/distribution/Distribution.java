@@ -12,7 +12,8 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * {@code m4 / variance^2} drive the second-moment test: {@code Var(mean(x^2)) = sigma^4 (kappa - 1) / n}
  * for a law with mean 0.
  */
-public sealed interface Distribution permits Uniform, Normal, TruncatedNormal, PointMass, OrthogonalEntry {
+public sealed interface Distribution extends java.io.Serializable
+        permits Uniform, Normal, TruncatedNormal, PointMass, OrthogonalEntry {
 
     Family family();
 

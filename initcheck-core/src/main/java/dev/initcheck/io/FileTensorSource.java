@@ -51,6 +51,15 @@ final class FileTensorSource extends AbstractTensorSource {
         return new FileTensorSource(info, where, channel, offset, order, window, readLimit);
     }
 
+    /** The byte offset of the first value in the file. */
+    long dataOffset() {
+        return offset;
+    }
+
+    ByteOrder byteOrder() {
+        return order;
+    }
+
     @Override
     void readPass(ChunkConsumer sink) throws TensorFormatException {
         if (decoder == null) {

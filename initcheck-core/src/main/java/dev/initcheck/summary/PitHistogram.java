@@ -50,6 +50,25 @@ public final class PitHistogram {
         ks = null;
     }
 
+    /** A copy of the counts per cell (finite values only), for shipping a histogram elsewhere. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    /** Adds counts per cell taken from {@link #counts()} of a histogram over the same edges. */
+    public void addCounts(long[] cells) {
+        if (cells.length != counts.length) {
+            throw new IllegalArgumentException("expected " + counts.length + " cells, got " + cells.length);
+        }
+        long added = 0;
+        for (int j = 0; j < counts.length; j++) {
+            counts[j] += cells[j];
+            added += cells[j];
+        }
+        n += added;
+        ks = null;
+    }
+
     public void merge(PitHistogram other) {
         if (other.edges != edges) {
             throw new IllegalArgumentException("cannot merge histograms over different bin edges");

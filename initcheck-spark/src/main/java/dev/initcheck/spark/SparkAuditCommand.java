@@ -1,0 +1,202 @@
+package dev.initcheck.spark;
+
+import dev.initcheck.app.TensorCheck;
+import dev.initcheck.audit.Audit;
+import dev.initcheck.audit.AuditRequest;
+import dev.initcheck.audit.AuditResult;
+import dev.initcheck.audit.Preset;
+import dev.initcheck.cli.AuditCommand;
+import dev.initcheck.io.TensorFormatException;
+import dev.initcheck.report.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code initcheck-spark audit PATH}: {@code initcheck audit} with the streamed tensors summarised by Spark; the
+ * same options, checks, policy and output (text, or the JSON of docs/report-schema.md, identical to the local
+ * audit's).
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit every tensor of a checkpoint as 'initcheck audit' does, the large tensors' summaries "
+                + "computed by a Spark job (byte ranges read on the executors). Exit 0 conforms, 1 some tensor "
+                + "fails, 2 bad input or a file that cannot be read.")
+final class SparkAuditCommand implements Callable<Integer> {
+    /** Used when neither --master nor spark.master (spark-submit) says where to run. */
+    static final String DEFAULT_MASTER = "local[2]";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A .safetensors file or a model directory.")
+    Path path;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "The policy (.yaml, .yml or .json).")
+    Path policy;
+
+    @Option(names = "--preset", paramLabel = "P", description = "torch or hf, for tensors no rule matches.")
+    String preset;
+
+    @Option(names = "--initializer-range", paramLabel = "R", description = "The hf preset's standard deviation.")
+    Double initializerRange;
+
+    @Option(names = "--alpha", defaultValue = "1e-6", paramLabel = "A",
+            description = "False-alarm budget of the run, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "text or json.")
+    String format;
+
+    @Option(names = "--ks", defaultValue = "auto", description = "exact, streaming or auto (default ${DEFAULT-VALUE}).")
+    String ks;
+
+    @Option(names = "--strict", description = "Exit 1 also when a tensor is inconclusive.")
+    boolean strict;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the result to FILE (whole, or not at all) instead of standard output.")
+    Path output;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master when spark-submit does not set "
+            + "one (default " + DEFAULT_MASTER + ").")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+            description = "Partitions of the byte ranges (default: Spark's default parallelism).")
+    int partitions;
+
+    @Option(names = "--range-mib", defaultValue = "32", paramLabel = "M",
+            description = "Bytes per range in MiB, rounded to whole chunks of 65536 values (default ${DEFAULT-VALUE}).")
+    int rangeMib;
+
+    @Option(names = "--range-chunks", defaultValue = "0", paramLabel = "K", hidden = true,
+            description = "Values per range in chunks of 65536, overriding --range-mib (tests split small tensors).")
+    int rangeChunks;
+
+    @Option(names = "--shuffle-seed", defaultValue = "0", paramLabel = "S", hidden = true,
+            description = "Deal the ranges to partitions in an order shuffled by S (0: file order).")
+    long shuffleSeed;
+
+    /** The Spark context to use instead of creating one (tests share one per JVM). */
+    static JavaSparkContext shared;
+
+    @Override
+    public Integer call() throws TensorFormatException, IOException {
+        AuditRequest request = request();
+        boolean json = switch (format) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new ParameterException(spec.commandLine(), "--format must be text or json, got '"
+                    + format + "'");
+        };
+        if (rangeMib <= 0) {
+            throw new ParameterException(spec.commandLine(), "--range-mib must be positive, got " + rangeMib);
+        }
+        JavaSparkContext sc = shared != null ? shared : context();
+        AuditResult result;
+        try {
+            JobProgress progress = JobProgress.attach(sc, spec.commandLine().getErr());
+            DistributedSummaries.LAST.set(null);
+            DistributedExaminer examiner = new DistributedExaminer(sc, summaries());
+            try {
+                result = Audit.run(request, null, examiner);
+            } finally {
+                progress.finish();
+            }
+            DistributedSummaries.Done done = DistributedSummaries.LAST.get();
+            if (done != null) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "%s; driver: %.3f s concluding %d tensors%n",
+                        done.describe(), examiner.concludeNanos() / 1e9, done.tensors());
+            }
+        } finally {
+            if (sc != shared) {
+                sc.stop();
+            }
+        }
+        StringWriter text = new StringWriter();
+        if (json) {
+            text.write(Json.write(AuditCommand.json(result)));
+        } else {
+            PrintWriter w = new PrintWriter(text);
+            AuditCommand.text(w, result);
+            w.flush();
+        }
+        write(text.toString());
+        return result.conforms() ? 0 : 1;
+    }
+
+    private AuditRequest request() {
+        Preset p = null;
+        if (preset != null) {
+            try {
+                p = Preset.parse(preset);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--preset: " + e.getMessage());
+            }
+        }
+        if (initializerRange != null && !(initializerRange > 0 && Double.isFinite(initializerRange))) {
+            throw new ParameterException(spec.commandLine(), "--initializer-range must be a positive number, got "
+                    + initializerRange);
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new ParameterException(spec.commandLine(), "--alpha must be in (0, 1), got " + alpha);
+        }
+        TensorCheck.KsMode mode = switch (ks.toLowerCase(Locale.ROOT)) {
+            case "auto" -> TensorCheck.KsMode.AUTO;
+            case "exact" -> TensorCheck.KsMode.EXACT;
+            case "streaming" -> TensorCheck.KsMode.STREAMING;
+            default -> throw new ParameterException(spec.commandLine(), "--ks must be exact, streaming or auto, got '"
+                    + ks + "'");
+        };
+        return new AuditRequest(path, policy, p, initializerRange, alpha, strict, mode);
+    }
+
+    DistributedSummaries summaries() {
+        long chunkBytes = 2L * dev.initcheck.io.ByteRanges.CHUNK; // sized for 2-byte values
+        long chunks = rangeChunks > 0 ? rangeChunks : Math.max(1, ((long) rangeMib << 20) / chunkBytes);
+        return new DistributedSummaries(partitions, chunks * dev.initcheck.io.ByteRanges.CHUNK, shuffleSeed);
+    }
+
+    private JavaSparkContext context() {
+        SparkConf conf = new SparkConf().setAppName("initcheck audit " + path);
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(DEFAULT_MASTER);
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        sc.setLogLevel("WARN");
+        return sc;
+    }
+
+    /** Standard output, or the output file written beside it and moved into place only when complete. */
+    private void write(String s) throws IOException {
+        if (output == null) {
+            spec.commandLine().getOut().print(s);
+            return;
+        }
+        Path target = output.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), ".initcheck-spark", ".tmp");
+        try {
+            Files.writeString(tmp, s, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
