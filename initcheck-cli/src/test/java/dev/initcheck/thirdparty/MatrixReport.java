@@ -9,7 +9,8 @@ import java.util.Locale;
 final class MatrixReport {
 
     /** Where the numbers come from. */
-    record Provenance(String command, long seed, String generator, String date, String jdk, boolean dl4j) {
+    record Provenance(String command, long seed, String generator, String date, String jdk, List<String> libraries,
+                      List<String> notRun) {
     }
 
     private MatrixReport() {
@@ -31,13 +32,16 @@ final class MatrixReport {
                 .append("- Command: `").append(p.command()).append("`\n")
                 .append("- Seed: ").append(p.seed()).append("; row values drawn from `SeededRandom.of(")
                 .append(p.seed()).append(").derive(row label)`, generator ").append(p.generator())
-                .append(" (DL4J: the configuration seed is drawn from that stream; ND4J's native generator does the"
-                        + " rest; Encog: every draw comes from the stream through a java.util.Random adapter)\n")
+                .append(" (Encog, Neuroph: every draw comes from the stream through a java.util.Random adapter;"
+                        + " DL4J: the configuration seed is drawn from that stream, ND4J's native generator does the"
+                        + " rest; SMILE: its thread-local generator is seeded from the stream)\n")
                 .append("- Date: ").append(p.date()).append("\n")
                 .append("- JDK: ").append(p.jdk()).append("\n")
-                .append("- Libraries: org.encog:encog-core:3.4");
-        b.append(p.dl4j() ? "; org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1 with org.nd4j:nd4j-native:1.0.0-M2.1"
-                + " (linux-x86_64)\n" : "; Deeplearning4j rows not run (add `-Pdl4j`)\n");
+                .append("- Libraries: ").append(String.join("; ", p.libraries()));
+        for (String s : p.notRun()) {
+            b.append("; ").append(s);
+        }
+        b.append('\n');
         b.append(String.format(Locale.ROOT, "- False alarms: each tensor spends %s, split equally among its"
                 + " stochastic checks; %d rows spend at most %s in all\n", fmt(ThirdPartyMatrix.ALPHA_PER_TENSOR),
                 rows.size(), fmt(ThirdPartyMatrix.ALPHA_PER_TENSOR * rows.size())));

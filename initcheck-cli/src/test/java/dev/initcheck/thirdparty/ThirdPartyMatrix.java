@@ -5,17 +5,22 @@ import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.thirdparty.encog.EncogCases;
+import dev.initcheck.thirdparty.neuroph.NeurophCases;
+import dev.initcheck.thirdparty.smile.SmileCases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Runs every third-party case (Encog always; Deeplearning4j when its classes are on the test classpath, i.e. with
- * {@code -Pdl4j}) through {@link Conformance} and writes {@code reports/third-party.md}.
+ * Runs every third-party case through {@link Conformance} and writes {@code reports/third-party.md}: Encog, Neuroph
+ * and SMILE always (pure Java, Apache-2.0 test dependencies); each library of {@link #OPTIONAL} when its profile put
+ * its cases on the test classpath (e.g. Deeplearning4j with {@code -Pdl4j}).
  *
  * <pre>
  * mvn -q -pl initcheck-cli -am test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix
@@ -33,9 +38,15 @@ public final class ThirdPartyMatrix {
     public static final long SEED = 20240229L;
     /** False-alarm probability per tensor. */
     public static final double ALPHA_PER_TENSOR = 1e-8;
-    static final String DL4J_CASES = "dev.initcheck.thirdparty.dl4j.Dl4jCases";
     static final String COMMAND = "mvn -q -pl initcheck-cli -am test-compile exec:java -Dexec.classpathScope=test"
             + " -Dexec.mainClass=dev.initcheck.thirdparty.ThirdPartyMatrix";
+
+    /** Rows that only a Maven profile brings: the profile, the class whose {@code all()} lists them, the library. */
+    record Optional(String profile, String casesClass, String library) {
+    }
+
+    static final List<Optional> OPTIONAL = List.of(
+            new Optional("dl4j", "dev.initcheck.thirdparty.dl4j.Dl4jCases", "Deeplearning4j"));
 
     private ThirdPartyMatrix() {
     }
@@ -43,16 +54,27 @@ public final class ThirdPartyMatrix {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "reports/third-party.md");
         long seed = args.length > 1 ? Long.parseLong(args[1]) : SEED;
-        List<ThirdPartyCase> cases = new ArrayList<>(EncogCases.all());
-        List<ThirdPartyCase> dl4j = dl4jCases();
-        cases.addAll(dl4j);
+        List<ThirdPartyCase> cases = defaultCases();
+        List<String> profiles = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (Optional o : OPTIONAL) {
+            List<ThirdPartyCase> more = optionalCases(o);
+            if (more.isEmpty()) {
+                notRun.add(o.library() + " rows not run (add `-P" + o.profile() + "`)");
+            } else {
+                profiles.add(o.profile());
+                cases.addAll(more);
+            }
+        }
         List<MatrixRow> rows = new ArrayList<>();
         for (ThirdPartyCase c : cases) {
             rows.add(evaluate(c, seed));
         }
-        String command = dl4j.isEmpty() ? COMMAND : COMMAND.replace("mvn -q ", "mvn -q -Pdl4j ");
+        String command = profiles.isEmpty() ? COMMAND
+                : COMMAND.replace("mvn -q ", "mvn -q -P" + String.join(",", profiles) + " ");
         String md = MatrixReport.markdown(rows, new MatrixReport.Provenance(command, seed,
-                SeededRandom.DEFAULT_SOURCE.name(), ZonedDateTime.now().withNano(0).toString(), jdk(), !dl4j.isEmpty()));
+                SeededRandom.DEFAULT_SOURCE.name(), ZonedDateTime.now().withNano(0).toString(), jdk(),
+                libraries(cases), notRun));
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -71,17 +93,38 @@ public final class ThirdPartyMatrix {
         return new MatrixRow(c, source, v, MeasuredLaw.of(values, expectation.distribution()));
     }
 
-    /** The DL4J cases when the dl4j profile put them on the classpath; empty otherwise. */
+    /** The rows every build runs: Encog, Neuroph, SMILE. */
+    public static List<ThirdPartyCase> defaultCases() {
+        List<ThirdPartyCase> cases = new ArrayList<>(EncogCases.all());
+        cases.addAll(NeurophCases.all());
+        cases.addAll(SmileCases.all());
+        return cases;
+    }
+
+    /** The cases of {@code o} when its profile put them on the classpath; empty otherwise. */
     @SuppressWarnings("unchecked")
-    static List<ThirdPartyCase> dl4jCases() {
+    static List<ThirdPartyCase> optionalCases(Optional o) {
         try {
-            Class<?> k = Class.forName(DL4J_CASES);
+            Class<?> k = Class.forName(o.casesClass());
             return (List<ThirdPartyCase>) k.getMethod("all").invoke(null);
         } catch (ClassNotFoundException e) {
             return List.of();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the DL4J cases: " + e.getCause(), e);
+            throw new IllegalStateException("cannot load the " + o.library() + " cases: " + e.getCause(), e);
         }
+    }
+
+    /** The DL4J cases when the dl4j profile put them on the classpath; empty otherwise. */
+    static List<ThirdPartyCase> dl4jCases() {
+        return optionalCases(OPTIONAL.get(0));
+    }
+
+    private static List<String> libraries(List<ThirdPartyCase> cases) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ThirdPartyCase c : cases) {
+            out.add(c.library() + ":" + c.version());
+        }
+        return List.copyOf(out);
     }
 
     private static String jdk() {
