@@ -53,6 +53,7 @@ public final class Dl4jCases {
         varianceScalingNormal(out);
         varianceScalingUniform(out);
         constantsAndDistributions(out);
+        out.addAll(Dl4jExtraCases.all());
         return out;
     }
 
