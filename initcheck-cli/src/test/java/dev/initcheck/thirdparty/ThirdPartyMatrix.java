@@ -46,7 +46,8 @@ public final class ThirdPartyMatrix {
     }
 
     static final List<Optional> OPTIONAL = List.of(
-            new Optional("dl4j", "dev.initcheck.thirdparty.dl4j.Dl4jCases", "Deeplearning4j"));
+            new Optional("dl4j", "dev.initcheck.thirdparty.dl4j.Dl4jCases", "Deeplearning4j"),
+            new Optional("tensorflow", "dev.initcheck.thirdparty.tensorflow.TfCases", "TensorFlow Java"));
 
     private ThirdPartyMatrix() {
     }
