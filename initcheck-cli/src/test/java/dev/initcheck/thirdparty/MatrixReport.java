@@ -47,7 +47,8 @@ final class MatrixReport {
                 .append(" (Encog, Neuroph: every draw comes from the stream through a java.util.Random adapter;"
                         + " SMILE: its thread-local generator is seeded from the stream; DL4J: the configuration seed"
                         + " is drawn from that stream, ND4J's native generator does the rest; TensorFlow: the"
-                        + " initializer's seed is drawn from that stream, its stateless Philox ops do the rest)\n")
+                        + " initializer's seed is drawn from that stream, its stateless Philox ops do the rest; DJL:"
+                        + " PyTorch's generator is seeded with an int from that stream)\n")
                 .append("- Date: ").append(p.date()).append("\n")
                 .append("- JDK: ").append(p.jdk()).append("\n")
                 .append("- Libraries: ").append(String.join("; ", p.libraries())).append('\n');
