@@ -21,7 +21,8 @@ final class MatrixReport {
                 + "Written by `dev.initcheck.thirdparty.ThirdPartyMatrix`; regenerate, do not edit. Each section is"
                 + " written by its own command (from the repository root; one profile per run: DL4J and TensorFlow"
                 + " Java need different JavaCPP versions) and kept in `reports/third-party/`; every run"
-                + " re-assembles this file from the sections there.\n\n");
+                + " re-assembles this file from the sections there. Every deviation has a report for the library's"
+                + " maintainers in `reports/upstream/` (index: `reports/upstream/README.md`).\n\n");
         for (String c : commands) {
             b.append("- `").append(c).append("`\n");
         }

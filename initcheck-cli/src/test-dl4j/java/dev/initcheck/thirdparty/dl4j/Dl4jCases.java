@@ -95,8 +95,8 @@ public final class Dl4jCases {
         out.add(weights(WeightInit.LECUN_NORMAL, "enum Javadoc, beta7 (NORMAL): \"(i.e. Keras' \"lecun_normal\")\"",
                 DOCUMENTATION, "lecun_normal", WIDE).withFinding("WeightInitNormal.init: `Nd4j.randn(paramView)"
                 + ".divi(FastMath.sqrt(fanIn));` is an untruncated normal; Keras' lecun_normal is"
-                + " VarianceScaling(1, fan_in, truncated_normal), cut at ±2 parent sd: 4.55% of DL4J's values lie"
-                + " beyond that cut", "support", "ks"));
+                + " VarianceScaling(1, fan_in, truncated_normal), cut at ±2 parent sd (2.274 sd of the result):"
+                + " 2.30% of DL4J's values lie beyond that cut", "support", "ks"));
     }
 
     private static void relu(List<ThirdPartyCase> out) {
