@@ -29,6 +29,7 @@ import java.util.Set;
  * mvn -q -Pdl4j -pl initcheck-cli -am test-compile exec:java ... (same arguments)
  * mvn -q -Ptensorflow -pl initcheck-cli -am test-compile exec:java ... (same arguments)
  * mvn -q -Pdjl -pl initcheck-cli -am test-compile exec:java ... (same arguments)
+ * mvn -q -Pgpl -pl initcheck-cli -am test-compile exec:java ... (same arguments)
  * </pre>
  * (from the repository root; one profile per run: DL4J 1.0.0-M2.1 and TensorFlow Java 1.1.0 need different JavaCPP
  * versions). Optional arguments: output path (default {@code reports/third-party.md}) and seed (default
@@ -63,7 +64,9 @@ public final class ThirdPartyMatrix {
             new Group("dl4j", "Deeplearning4j (`-Pdl4j`)", "dl4j", "dev.initcheck.thirdparty.dl4j.Dl4jCases"),
             new Group("tensorflow", "TensorFlow Java (`-Ptensorflow`)", "tensorflow",
                     "dev.initcheck.thirdparty.tensorflow.TfCases"),
-            new Group("djl", "DJL (`-Pdjl`)", "djl", "dev.initcheck.thirdparty.djl.DjlCases"));
+            new Group("djl", "DJL (`-Pdjl`)", "djl", "dev.initcheck.thirdparty.djl.DjlCases"),
+            new Group("gpl", "GPL-licensed libraries, opt-in (`-Pgpl`: Deep Netts)", "gpl",
+                    "dev.initcheck.thirdparty.gpl.DeepNettsCases"));
 
     private ThirdPartyMatrix() {
     }
