@@ -5,54 +5,65 @@ import dev.initcheck.scheme.Expectation;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders the third-party matrix as Markdown: provenance, one table row per case, then the findings. */
+/** Renders the third-party matrix as Markdown: one section per group of libraries, assembled into one document. */
 final class MatrixReport {
 
-    /** Where the numbers come from. */
-    record Provenance(String command, long seed, String generator, String date, String jdk, boolean dl4j) {
+    /** Where one section's numbers come from. */
+    record Provenance(String command, long seed, String generator, String date, String jdk, List<String> libraries) {
     }
 
     private MatrixReport() {
     }
 
-    static String markdown(List<MatrixRow> rows, Provenance p) {
+    /** The document: title, how to regenerate each section, the legend, then the sections in order. */
+    static String document(List<String> sections, List<String> commands) {
+        StringBuilder b = new StringBuilder("# Third-party weight initializers against their own documentation\n\n"
+                + "Written by `dev.initcheck.thirdparty.ThirdPartyMatrix`; regenerate, do not edit. Each section is"
+                + " written by its own command (from the repository root; one profile per run: DL4J and TensorFlow"
+                + " Java need different JavaCPP versions) and kept in `reports/third-party/`; every run"
+                + " re-assembles this file from the sections there. Every deviation has a report for the library's"
+                + " maintainers in `reports/upstream/` (index: `reports/upstream/README.md`).\n\n");
+        for (String c : commands) {
+            b.append("- `").append(c).append("`\n");
+        }
+        b.append("\nDeclared by: **doc** = the library's Javadoc or the paper it cites; **name** = no formula is"
+                + " documented (or the documented one contradicts the name), so the name's standard formula;"
+                + " **code** = the formula read from the source, a control row that shows the adapter and the"
+                + " reading are right. sd = root mean square about the declared mean; max|w| = largest |w - mean|;"
+                + " ratio = measured / declared; KS D = sup|F_n - F| against the declared CDF (for a constant: the"
+                + " share of values that differ). Each tensor spends a false-alarm probability of "
+                + fmt(ThirdPartyMatrix.ALPHA_PER_TENSOR) + ", split equally among its stochastic checks.\n\n");
+        sections.forEach(b::append);
+        return b.toString();
+    }
+
+    /** One section: title, provenance, one table row per case, then the findings. */
+    static String section(String title, List<MatrixRow> rows, Provenance p) {
         StringBuilder b = new StringBuilder();
-        header(b, rows, p);
+        long passed = rows.stream().filter(r -> r.verdict().passed()).count();
+        b.append("## ").append(title).append("\n\n")
+                .append("- Command: `").append(p.command()).append("`\n")
+                .append("- Seed: ").append(p.seed()).append("; row values drawn from `SeededRandom.of(")
+                .append(p.seed()).append(").derive(row label)`, generator ").append(p.generator())
+                .append(" (Encog, Neuroph: every draw comes from the stream through a java.util.Random adapter;"
+                        + " SMILE: its thread-local generator is seeded from the stream; DL4J: the configuration seed"
+                        + " is drawn from that stream, ND4J's native generator does the rest; TensorFlow: the"
+                        + " initializer's seed is drawn from that stream, its stateless Philox ops do the rest; DJL:"
+                        + " PyTorch's generator is seeded with an int from that stream)\n")
+                .append("- Date: ").append(p.date()).append("\n")
+                .append("- JDK: ").append(p.jdk()).append("\n")
+                .append("- Libraries: ").append(String.join("; ", p.libraries())).append('\n');
+        b.append(String.format(Locale.ROOT, "- False alarms: %d rows spend at most %s in all%n", rows.size(),
+                fmt(ThirdPartyMatrix.ALPHA_PER_TENSOR * rows.size())));
+        b.append(String.format(Locale.ROOT, "- Outcome: %d of %d rows conform to the declared law%n%n", passed,
+                rows.size()));
         table(b, rows);
         findings(b, rows);
         return b.toString();
     }
 
-    private static void header(StringBuilder b, List<MatrixRow> rows, Provenance p) {
-        long passed = rows.stream().filter(r -> r.verdict().passed()).count();
-        b.append("# Third-party weight initializers against their own documentation\n\n")
-                .append("Written by `dev.initcheck.thirdparty.ThirdPartyMatrix`; regenerate, do not edit.\n\n")
-                .append("## Provenance\n\n")
-                .append("- Command: `").append(p.command()).append("`\n")
-                .append("- Seed: ").append(p.seed()).append("; row values drawn from `SeededRandom.of(")
-                .append(p.seed()).append(").derive(row label)`, generator ").append(p.generator())
-                .append(" (DL4J: the configuration seed is drawn from that stream; ND4J's native generator does the"
-                        + " rest; Encog: every draw comes from the stream through a java.util.Random adapter)\n")
-                .append("- Date: ").append(p.date()).append("\n")
-                .append("- JDK: ").append(p.jdk()).append("\n")
-                .append("- Libraries: org.encog:encog-core:3.4");
-        b.append(p.dl4j() ? "; org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1 with org.nd4j:nd4j-native:1.0.0-M2.1"
-                + " (linux-x86_64)\n" : "; Deeplearning4j rows not run (add `-Pdl4j`)\n");
-        b.append(String.format(Locale.ROOT, "- False alarms: each tensor spends %s, split equally among its"
-                + " stochastic checks; %d rows spend at most %s in all\n", fmt(ThirdPartyMatrix.ALPHA_PER_TENSOR),
-                rows.size(), fmt(ThirdPartyMatrix.ALPHA_PER_TENSOR * rows.size())));
-        b.append(String.format(Locale.ROOT, "- Outcome: %d of %d rows conform to the declared law%n%n", passed,
-                rows.size()));
-        b.append("Declared by: **doc** = the library's Javadoc or the paper it cites; **name** = no formula is"
-                + " documented (or the documented one contradicts the name), so the name's standard formula;"
-                + " **code** = the formula read from the source, a control row that shows the adapter and the"
-                + " reading are right. sd = root mean square about the declared mean; max|w| = largest |w - mean|;"
-                + " ratio = measured / declared; KS D = sup|F_n - F| against the declared CDF (for a constant: the"
-                + " share of values that differ).\n\n");
-    }
-
     private static void table(StringBuilder b, List<MatrixRow> rows) {
-        b.append("## Matrix\n\n| # | library | initializer | tensor | declared by | documentation says | declared"
+        b.append("| # | library | initializer | tensor | declared by | documentation says | declared"
                 + " scheme -> law | shape (layout) | n | verdict | sd measured / declared (ratio) | max abs"
                 + " measured / bound (ratio) | KS D |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         int i = 1;
@@ -74,7 +85,7 @@ final class MatrixReport {
     }
 
     private static void findings(StringBuilder b, List<MatrixRow> rows) {
-        b.append("## Findings and failures\n\n");
+        b.append("### Findings and failures\n\n");
         int i = 1;
         for (MatrixRow r : rows) {
             int row = i++;
@@ -82,7 +93,7 @@ final class MatrixReport {
                 continue;
             }
             ThirdPartyCase c = r.thirdParty();
-            b.append("### Row ").append(row).append(": ").append(c.initializer()).append(' ').append(c.tensor())
+            b.append("#### Row ").append(row).append(": ").append(c.initializer()).append(' ').append(c.tensor())
                     .append(" (").append(c.library()).append(':').append(c.version()).append(")\n\n");
             b.append("- Declared (").append(basis(c.basis())).append("): ").append(c.documented()).append(" -> `")
                     .append(c.scheme()).append("` = ").append(r.verdict().expectation().distribution().describe())

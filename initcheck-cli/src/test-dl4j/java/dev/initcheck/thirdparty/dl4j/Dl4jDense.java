@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.distribution.Distribution;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -38,6 +39,11 @@ public final class Dl4jDense {
 
     /** {@code .weightInit(WeightInit)}. */
     public static Initializer weights(WeightInit init) {
+        return fromBuilder(b -> b.weightInit(init));
+    }
+
+    /** {@code .weightInit(IWeightInit)}: an initializer object, e.g. {@code new WeightInitVarScalingUniformFanIn(2.0)}. */
+    public static Initializer weights(IWeightInit init) {
         return fromBuilder(b -> b.weightInit(init));
     }
 
