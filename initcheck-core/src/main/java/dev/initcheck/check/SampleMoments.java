@@ -1,12 +1,7 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
-<<<<<<< HEAD
-=======
-import dev.initcheck.distribution.Normal;
-import dev.initcheck.distribution.TruncatedNormal;
 import java.io.Serializable;
->>>>>>> spark
 import java.util.Locale;
 
 /**
