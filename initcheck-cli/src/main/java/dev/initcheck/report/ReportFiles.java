@@ -16,6 +16,7 @@ public final class ReportFiles {
     static final List<String[]> OTHERS = List.of(
             new String[] {"bench.md", "speed against SciPy and the read floor (initcheck bench)"},
             new String[] {"calibration.md", "measured false-alarm rates of every check (initcheck calibrate)"},
+            new String[] {"third-party.html", "third-party initializers held to their own documentation (page)"},
             new String[] {"third-party.md", "third-party initializers held to their own documentation"});
 
     private ReportFiles() {

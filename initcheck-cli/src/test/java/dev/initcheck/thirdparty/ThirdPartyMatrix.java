@@ -90,8 +90,11 @@ public final class ThirdPartyMatrix {
             sections.add(Files.exists(section) ? Files.readString(section, StandardCharsets.UTF_8)
                     : "## " + g.title() + "\n\nNot generated yet: run `" + g.command() + "`.\n\n");
         }
-        Files.writeString(out, MatrixReport.document(sections, commands), StandardCharsets.UTF_8);
-        System.out.printf("wrote %s from %d sections in %s%n", out, groups.size(), dir);
+        String document = MatrixReport.document(sections, commands);
+        Files.writeString(out, document, StandardCharsets.UTF_8);
+        Path html = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".html");
+        Files.writeString(html, MatrixHtml.page(document), StandardCharsets.UTF_8);
+        System.out.printf("wrote %s and %s from %d sections in %s%n", out, html.getFileName(), groups.size(), dir);
     }
 
     private static String run(Group g, List<ThirdPartyCase> cases, long seed) {
