@@ -3,6 +3,7 @@ package dev.initcheck.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.cli.Main;
+import dev.initcheck.propagation.TrainingStudy;
 import dev.initcheck.suite.Suite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,9 @@ class BrowserReportTest {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final Path BUGGY = Path.of("src/test/resources/fixtures/audit/gpt2-buggy");
     static final Suite.Config SUITE = Suite.Config.defaults().withSeed(7)
-            .withSchemes("he_uniform", "glorot_normal", "orthogonal");
+            .withSchemes("he_uniform", "glorot_normal", "orthogonal")
+            // every scheme and activation of the training section, on a smaller study (the page is the same)
+            .withTraining(TrainingStudy.Config.defaults().with(3, 16, 3, 40));
 
     @Test
     void theSuiteAndAnAuditWithFailuresFitEveryWidthDrawEveryChartAndLogNoError() throws Exception {
