@@ -2,13 +2,11 @@ package dev.initcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.initcheck.app.TensorCheck;
 import dev.initcheck.audit.Audit;
 import dev.initcheck.audit.AuditRequest;
 import dev.initcheck.audit.AuditResult;
 import dev.initcheck.audit.Declaration;
 import dev.initcheck.audit.Identified;
-import dev.initcheck.audit.Preset;
 import dev.initcheck.audit.TensorAudit;
 import dev.initcheck.audit.TensorStatus;
 import dev.initcheck.check.CheckResult;
@@ -27,7 +25,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code initcheck audit PATH}: every tensor of a model checkpoint against its policy or preset. */
@@ -44,30 +41,11 @@ public final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "A tensor file or a model directory.")
     Path path;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "The policy (.yaml, .yml or .json): rules "
-            + "'match' (glob or re:REGEX) -> 'scheme' (catalogue grammar or skip) or 'tied_to'; first match wins.")
-    Path policy;
-
-    @Option(names = "--preset", paramLabel = "P", description = "Laws for tensors no rule matches: torch (PyTorch "
-            + "module defaults) or hf (Hugging Face _init_weights). Default: the policy's, else none.")
-    String preset;
-
-    @Option(names = "--initializer-range", paramLabel = "R", description = "The hf preset's standard deviation "
-            + "(default: the policy's, then config.json's initializer_range).")
-    Double initializerRange;
-
     @Mixin
-    AlphaOption alpha;
+    AuditOptions options;
 
     @Mixin
     FormatOption format;
-
-    @Option(names = "--ks", defaultValue = "auto", description = "KS path: exact, streaming or auto (default "
-            + "${DEFAULT-VALUE}).")
-    String ks;
-
-    @Option(names = "--strict", description = "Exit 1 also when a tensor is inconclusive.")
-    boolean strict;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write index.html, report.json, junit.xml and summary.md into DIR.")
@@ -75,27 +53,14 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TensorFormatException, IOException {
-        Preset p = null;
-        if (preset != null) {
-            try {
-                p = Preset.parse(preset);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--preset: " + e.getMessage());
-            }
-        }
-        if (initializerRange != null && !(initializerRange > 0 && Double.isFinite(initializerRange))) {
-            throw new ParameterException(spec.commandLine(), "--initializer-range must be a positive number, got "
-                    + initializerRange);
-        }
+        AuditRequest request = options.request(spec.commandLine(), path);
         if (report != null) {
             OutputPaths.directory("--report", report);
         }
-        TensorCheck.KsMode mode = ksMode();
         TensorProgress progress = new TensorProgress(spec.commandLine().getErr(), System.console() != null);
         AuditResult result;
         try {
-            result = Audit.run(new AuditRequest(path, policy, p, initializerRange, alpha.value(), strict, mode),
-                    progress);
+            result = Audit.run(request, progress);
         } finally {
             progress.finish();
         }
@@ -109,10 +74,6 @@ public final class AuditCommand implements Callable<Integer> {
             AuditReport.write(report, result);
         }
         return result.conforms() ? Main.EXIT_OK : Main.EXIT_NONCONFORMANT;
-    }
-
-    TensorCheck.KsMode ksMode() {
-        return Options.ksMode(spec.commandLine(), ks);
     }
 
     /** The scheme a tensor was checked against, as written, with its fan overrides. */
