@@ -133,6 +133,21 @@ final class SampleCharts {
         return i;
     }
 
+    /** Grid points per tail of the tail view. */
+    static final int TAIL_POINTS = 60;
+
+    /** The tail band at every grid point: {lower shares, upper shares}, zero shares raised to the axis floor. */
+    static double[][] tailBand(double[] q, int n, double floor) {
+        double[] lo = new double[q.length];
+        double[] hi = new double[q.length];
+        for (int i = 0; i < q.length; i++) {
+            double[] b = Bands.tailShare(n, q[i], 2 * TAIL_POINTS, Bands.BIN_COVERAGE);
+            lo[i] = Math.max(floor, b[0]);
+            hi[i] = Math.max(floor, b[1]);
+        }
+        return new double[][] {lo, hi};
+    }
+
     /**
      * Both tails on a log scale: below the median F_n(x) = #{x_i ≤ x}/n against F(x), above it #{x_i ≥ x}/n against
      * P(Y ≥ x), at the k-th smallest and largest values for k = 1, 2, 3, … (geometrically spaced).
@@ -151,21 +166,29 @@ final class SampleCharts {
         xlo = Math.max(xlo, -8);
         xhi = Math.min(xhi, 8);
         double mid = u.of(law.declared().inverseCdf(0.5));
-        double[] gl = DistributionCharts.grid(xlo, mid, 60);
-        double[] gr = DistributionCharts.grid(mid, xhi, 60);
-        double[] fl = new double[60];
-        double[] fr = new double[60];
-        for (int i = 0; i < 60; i++) {
+        double[] gl = DistributionCharts.grid(xlo, mid, TAIL_POINTS);
+        double[] gr = DistributionCharts.grid(mid, xhi, TAIL_POINTS);
+        double[] fl = new double[TAIL_POINTS];
+        double[] fr = new double[TAIL_POINTS];
+        for (int i = 0; i < TAIL_POINTS; i++) {
             fl[i] = law.declared().cdf(u.back(gl[i]));
             fr[i] = law.declared().survival(u.back(gr[i]));
         }
         Plot p = new Plot(Plot.Axis.linear(xlo, xhi), Plot.Axis.log(floor, 0.5));
+        double[][] bl = tailBand(fl, n, floor);
+        double[][] br = tailBand(fr, n, floor);
+        p.band(gl, bl[0], bl[1], Plot.ORANGE, 0.25, "range of a correct sample's share (all "
+                + 2 * TAIL_POINTS + " points, ≥ " + Html.num(Bands.BIN_COVERAGE) + ")");
+        p.band(gr, br[0], br[1], Plot.ORANGE, 0.25, null);
         p.line(gl, fl, Plot.RED, 1.5, false, "law: F(x) left, 1 − F(x) right");
         p.line(gr, fr, Plot.RED, 1.5, false, null);
         p.line(col(left, 0), col(left, 1), Plot.BLUE, 1.5, false, "values: share ≤ x left, ≥ x right");
         p.line(col(right, 0), col(right, 1), Plot.BLUE, 1.5, false, null);
         return p.figure(u.name(), "tail probability (log)", "Tails: the share of values at or beyond x against the "
                 + "law's tail probability, from all " + n + " values, down to 1/n = " + Html.num(1.0 / n) + ". "
+                + "Shaded: exact Binomial(n, q) quantiles around the law at each of the " + 2 * TAIL_POINTS
+                + " points, Bonferroni over them, so a correct sample stays inside at all of them with probability "
+                + "≥ " + Html.num(Bands.BIN_COVERAGE) + " (zero counts sit on the floor). "
                 + "Truncation shows as the values' curve dropping to 1/n before the law's; a scale error as a "
                 + "horizontal offset; bf16/f16 rounding as steps.", "tail probabilities on a log scale");
     }

@@ -61,4 +61,36 @@ class BandsTest {
         // the KS gate is the DKW ε at the check's share, plus at most the float32 slack of ~1e-6
         assertThat(g[0]).isCloseTo(Math.sqrt(Math.log(2 / ks.alpha()) / (2.0 * 256 * 512)), within(2e-6));
     }
+
+    /**
+     * The tail band's counts are the exact binomial quantiles at a = (1 − c)/(2m), recomputed here by summing the
+     * Binomial(n, q) probabilities with their ratio recursion: lo is the least k with P(K ≤ k) ≥ a, hi the least k
+     * with P(K &gt; k) ≤ a.
+     */
+    @Test
+    void tailBandIsTheExactBinomialRange() {
+        int n = 1000;
+        for (double q : new double[] {0.001, 0.01, 0.2}) {
+            double a = (1 - 0.99) / (2.0 * 120);
+            double pmf = Math.pow(1 - q, n);
+            double cdf = 0;
+            int lo = -1;
+            int hi = -1;
+            for (int k = 0; k <= n; k++) {
+                cdf += pmf;
+                if (lo < 0 && cdf >= a) {
+                    lo = k;
+                }
+                if (hi < 0 && 1 - cdf <= a) {
+                    hi = k;
+                }
+                pmf *= (double) (n - k) / (k + 1) * q / (1 - q);
+            }
+            double[] band = Bands.tailShare(n, q, 120, 0.99);
+            assertThat(band[0] * n).as("lower count, q = " + q).isCloseTo(lo, within(1e-9));
+            assertThat(band[1] * n).as("upper count, q = " + q).isCloseTo(hi, within(1e-9));
+            assertThat(band[0]).isLessThan(q);
+            assertThat(band[1]).isGreaterThan(q);
+        }
+    }
 }
