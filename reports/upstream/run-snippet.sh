@@ -4,7 +4,7 @@
 #   bash reports/upstream/run-snippet.sh reports/upstream/tensorflow-java-1.md tensorflow
 # The first ```java block of the report is saved under its public class name and started with the JDK's
 # single-file source launcher (java File.java), with the test classpath of initcheck-cli under the given Maven
-# profile (none, dl4j or tensorflow). Extra JVM options can be given in SNIPPET_JAVA_OPTS.
+# profile (none, dl4j, tensorflow, djl or gpl). Extra JVM options can be given in SNIPPET_JAVA_OPTS.
 set -euo pipefail
 report=$1
 profile=${2:-}

@@ -45,11 +45,12 @@ final class MatrixReport {
                 .append("- Command: `").append(p.command()).append("`\n")
                 .append("- Seed: ").append(p.seed()).append("; row values drawn from `SeededRandom.of(")
                 .append(p.seed()).append(").derive(row label)`, generator ").append(p.generator())
-                .append(" (Encog, Neuroph: every draw comes from the stream through a java.util.Random adapter;"
-                        + " SMILE: its thread-local generator is seeded from the stream; DL4J: the configuration seed"
-                        + " is drawn from that stream, ND4J's native generator does the rest; TensorFlow: the"
-                        + " initializer's seed is drawn from that stream, its stateless Philox ops do the rest; DJL:"
-                        + " PyTorch's generator is seeded with an int from that stream)\n")
+                .append(" (Encog, Neuroph, JSAT: every draw comes from the stream through a java.util.Random"
+                        + " adapter; SMILE: its thread-local generator is seeded from the stream; DL4J: the"
+                        + " configuration seed is drawn from that stream, ND4J's native generator does the rest;"
+                        + " TensorFlow: the initializer's seed is drawn from that stream, its stateless Philox ops do"
+                        + " the rest; DJL: PyTorch's generator is seeded with an int from that stream; Deep Netts: its"
+                        + " java.util.Random is seeded with a long from that stream)\n")
                 .append("- Date: ").append(p.date()).append("\n")
                 .append("- JDK: ").append(p.jdk()).append("\n")
                 .append("- Libraries: ").append(String.join("; ", p.libraries())).append('\n');

@@ -65,8 +65,8 @@ public final class ThirdPartyMatrix {
             new Group("tensorflow", "TensorFlow Java (`-Ptensorflow`)", "tensorflow",
                     "dev.initcheck.thirdparty.tensorflow.TfCases"),
             new Group("djl", "DJL (`-Pdjl`)", "djl", "dev.initcheck.thirdparty.djl.DjlCases"),
-            new Group("gpl", "GPL-licensed libraries, opt-in (`-Pgpl`: Deep Netts)", "gpl",
-                    "dev.initcheck.thirdparty.gpl.DeepNettsCases"));
+            new Group("gpl", "GPL-licensed libraries, opt-in (`-Pgpl`: Deep Netts, JSAT)", "gpl",
+                    "dev.initcheck.thirdparty.gpl.GplCases"));
 
     private ThirdPartyMatrix() {
     }

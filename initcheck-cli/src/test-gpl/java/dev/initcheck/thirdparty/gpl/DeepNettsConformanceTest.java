@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The verdicts of the Deep Netts 1.13.2 rows at the report's seed (run with {@code -Pgpl}): a ReLU dense layer's
  * He initialisation uses the layer's own width as the fan (sd 2 x on 512 -> 128); the tanh layer's Xavier and
- * {@code RandomWeights.randomize} do what their Javadoc says.
+ * {@code RandomWeights.randomize} do what their Javadoc says; a 3x3 convolution's {@code RandomWeights.uniform}
+ * counts (9 + 1) inputs per channel: bound and sd 0.9487 x the documented 1/sqrt(fan_in).
  */
 class DeepNettsConformanceTest {
 
@@ -36,5 +37,9 @@ class DeepNettsConformanceTest {
         double[] a = init.initialize(s, SeededRandom.of(1).create());
         assertThat(a).containsExactly(init.initialize(s, SeededRandom.of(1).create()));
         assertThat(a).isNotEqualTo(init.initialize(s, SeededRandom.of(2).create()));
+        Shape k = Shape.of(4, 2, 3, 3);
+        double[] b = DeepNettsCases.conv().initialize(k, SeededRandom.of(1).create());
+        assertThat(b).hasSize(72).containsExactly(DeepNettsCases.conv().initialize(k, SeededRandom.of(1).create()));
+        assertThat(b).isNotEqualTo(DeepNettsCases.conv().initialize(k, SeededRandom.of(2).create()));
     }
 }
