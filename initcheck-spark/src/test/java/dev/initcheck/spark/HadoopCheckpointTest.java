@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.initcheck.bench.SyntheticCheckpoint;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -154,6 +155,27 @@ class HadoopCheckpointTest {
             assertThat(length(reads(dir.resolve(small).toString(), false))).as(small)
                     .isEqualTo(Files.size(dir.resolve(small)));
         }
+    }
+
+    @Test
+    void tensorsExaminedWholeOnTheDriverAreReadThroughHadoopInHeapWindows() throws Exception {
+        // vocabulary 2048, width 256: a 2 MiB f32 embedding, above the 1 MiB that the readers read without mapping
+        SyntheticCheckpoint.Written w = SyntheticCheckpoint.write(new SyntheticCheckpoint.Spec(1, 256, 2048),
+                20251201L, Files.createDirectories(tmp.resolve("synthetic")), 2, s -> {
+                });
+        Path file = w.file(SyntheticCheckpoint.StorageType.F32).toAbsolutePath();
+        String[] options = {"--policy", w.policy().toString(), "--format", "json", "--ks", "exact"};
+        SparkAuditTest.Run local = SparkAuditTest.local(SparkAuditTest.with(new String[] {"audit",
+            file.toString()}, options));
+        RecordingFileSystem.READS.clear();
+        SparkAuditTest.Run spark = SparkAuditTest.spark(SparkAuditTest.with(new String[] {"audit", uri(file)},
+                options));
+        assertThat(spark.err()).doesNotContain("initcheck-spark:");
+        assertThat(local.out()).contains("\"path\" : \"exact\"").doesNotContain("\"path\" : \"streaming\"");
+        assertThat(spark.out()).isEqualTo(local.out().replace(file.toString(), uri(file)));
+        assertThat(RecordingFileSystem.READS.stream().filter(r -> r.file().equals(file.toString()))
+                .mapToLong(RecordingFileSystem.Read::length).max().orElse(0)).as("largest single read")
+                .isGreaterThan(1L << 20);
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {
