@@ -52,6 +52,10 @@ final class HadoopFiles extends FileSystem {
         try {
             uri = new URI(given);
         } catch (java.net.URISyntaxException e) {
+            if (given.matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
+                throw new IllegalArgumentException(given + ": not a valid URI (" + e.getReason()
+                        + "; spaces and other reserved characters are written %XX)");
+            }
             return Path.of(given);
         }
         String s = uri.getScheme();
@@ -65,7 +69,12 @@ final class HadoopFiles extends FileSystem {
             throw new IllegalArgumentException(given + ": expected scheme://authority/path");
         }
         String auth = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
-        org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.get(uri, conf);
+        org.apache.hadoop.fs.FileSystem fs;
+        try {
+            fs = org.apache.hadoop.fs.FileSystem.get(uri, conf);
+        } catch (IOException e) {
+            throw new IOException(given + ": " + e.getMessage(), e);
+        }
         return HadoopPath.parse(new HadoopFiles(fs, s.toLowerCase(Locale.ROOT), auth), uri.getPath());
     }
 

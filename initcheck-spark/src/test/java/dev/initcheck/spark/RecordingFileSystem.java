@@ -26,6 +26,24 @@ public final class RecordingFileSystem extends RawLocalFileSystem {
     static final List<Read> READS = Collections.synchronizedList(new ArrayList<>());
     private static final URI NAME = URI.create("testfs:///");
 
+    static {
+        if (Boolean.getBoolean("testfs.report")) { // measurements (docs/scale-out.md): the totals on stderr at exit
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                long[] driver = new long[2];
+                long[] executors = new long[2];
+                synchronized (READS) {
+                    for (Read r : READS) {
+                        long[] t = r.executor() ? executors : driver;
+                        t[0]++;
+                        t[1] += r.length();
+                    }
+                }
+                System.err.printf("testfs: driver %d reads, %d bytes; executors %d reads, %d bytes%n", driver[0],
+                        driver[1], executors[0], executors[1]);
+            }));
+        }
+    }
+
     @Override
     public URI getUri() {
         return NAME;
