@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code initcheck-spark audit PATH}: {@code initcheck audit} with the streamed tensors summarised by Spark; the
  * same options, checks, policy and output (text, or the JSON of docs/report-schema.md, identical to the local
- * audit's).
+ * audit's). PATH may be a Hadoop URI ({@link HadoopFiles}): the driver then lists the checkpoint through Hadoop's
+ * {@code FileSystem}, reading the index, {@code config.json} and the shards' headers, and its paths print as the URI.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audit every tensor of a checkpoint as 'initcheck audit' does, the large tensors' summaries "

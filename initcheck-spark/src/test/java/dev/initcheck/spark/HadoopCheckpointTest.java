@@ -205,7 +205,7 @@ class HadoopCheckpointTest {
     }
 
     @Test
-    void aTorchCheckpointOnAHadoopSchemeIsRefusedInOneLine() {
+    void aTorchCheckpointOrAnUnknownSchemeIsRefusedInOneLine() {
         Set<String> seen = new HashSet<>();
         for (String dir : List.of("gpt2-bin", "gpt2-bin-sharded-bf16")) {
             RecordingFileSystem.READS.clear();
@@ -222,5 +222,8 @@ class HadoopCheckpointTest {
             }
         }
         assertThat(seen).as(".bin files read through Hadoop").isEmpty();
+        SparkAuditTest.Run r = SparkAuditTest.spark("audit", "nofs://host/model", "--preset", "torch");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("initcheck-spark: nofs://host/model: No FileSystem for scheme \"nofs\"");
     }
 }
