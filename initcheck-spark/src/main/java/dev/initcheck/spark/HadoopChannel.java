@@ -20,11 +20,16 @@ final class HadoopChannel extends java.nio.channels.FileChannel {
 
     private final FSDataInputStream in;
     private final long size;
+    private final String file;
+    private final HeaderCache headers;
     private long position;
 
-    HadoopChannel(FSDataInputStream in, long size) {
+    /** A channel on {@code in}, whose header reads go through {@code headers} (null: no cache). */
+    HadoopChannel(FSDataInputStream in, long size, String file, HeaderCache headers) {
         this.in = in;
         this.size = size;
+        this.file = file;
+        this.headers = headers;
     }
 
     @Override
@@ -59,15 +64,25 @@ final class HadoopChannel extends java.nio.channels.FileChannel {
         }
         int len = (int) Math.min(dst.remaining(), size - at);
         if (dst.hasArray()) {
-            in.readFully(at, dst.array(), dst.arrayOffset() + dst.position(), len);
+            readFully(at, dst.array(), dst.arrayOffset() + dst.position(), len);
             dst.position(dst.position() + len);
         } else {
             len = Math.min(len, COPY_BYTES);
             byte[] b = new byte[len];
-            in.readFully(at, b, 0, len);
+            readFully(at, b, 0, len);
             dst.put(b);
         }
         return len;
+    }
+
+    private void readFully(long at, byte[] b, int off, int len) throws IOException {
+        if (headers != null && headers.get(file, at, b, off, len)) {
+            return;
+        }
+        in.readFully(at, b, off, len);
+        if (headers != null) {
+            headers.put(file, at, b, off, len);
+        }
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.apache.hadoop.conf.Configuration;
  * so that the driver lists a checkpoint with the local audit's own code ({@code Checkpoint.open}, the safetensors
  * header reader) through Hadoop's {@link org.apache.hadoop.fs.FileSystem}: positional reads of exactly the bytes that
  * code asks for (the index, {@code config.json}, each shard's 8-byte header length and header, and the values of the
- * tensors examined whole on the driver), never a whole shard.
+ * tensors examined whole on the driver), never a whole shard; each header is fetched once ({@link HeaderCache}).
  *
  * <p>Only {@code .safetensors} and {@code .json} files are opened: a PyTorch zip ({@code .bin}, {@code .pt}), an
  * {@code .npz} or {@code .npy} checkpoint is refused by name (the distributed audit reads those from local paths only).
@@ -33,6 +33,7 @@ final class HadoopFiles extends FileSystem {
     private final org.apache.hadoop.fs.FileSystem hadoop;
     private final String scheme;
     private final String authority;
+    private final HeaderCache headers = new HeaderCache();
 
     private HadoopFiles(org.apache.hadoop.fs.FileSystem hadoop, String scheme, String authority) {
         this.hadoop = hadoop;
@@ -85,6 +86,11 @@ final class HadoopFiles extends FileSystem {
     /** The Hadoop path of {@code p}. */
     org.apache.hadoop.fs.Path hadoopPath(Path p) {
         return new org.apache.hadoop.fs.Path(p.toAbsolutePath().toUri());
+    }
+
+    /** The safetensors headers read so far. */
+    HeaderCache headers() {
+        return headers;
     }
 
     String scheme() {

@@ -81,7 +81,8 @@ final class HadoopProvider extends FileSystemProvider {
         if (status.isDirectory()) {
             throw new FileSystemException(path.toString(), null, "is a directory");
         }
-        return new HadoopChannel(files.hadoop().open(files.hadoopPath(path)), status.getLen());
+        return new HadoopChannel(files.hadoop().open(files.hadoopPath(path)), status.getLen(), path.toString(),
+                name.endsWith(".safetensors") ? files.headers() : null);
     }
 
     @Override
