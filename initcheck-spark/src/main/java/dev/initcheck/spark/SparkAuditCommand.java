@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code initcheck-spark audit PATH}: {@code initcheck audit} with the streamed tensors summarised by Spark; the
  * same options, checks, policy and output (text, or the JSON of docs/report-schema.md, identical to the local
- * audit's).
+ * audit's). PATH may be a Hadoop URI ({@link HadoopFiles}): the driver then lists the checkpoint through Hadoop's
+ * {@code FileSystem}, reading the index, {@code config.json} and the shards' headers, and its paths print as the URI.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audit every tensor of a checkpoint as 'initcheck audit' does, the large tensors' summaries "
@@ -42,8 +43,9 @@ final class SparkAuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "A .safetensors file or a model directory.")
-    Path path;
+    @Parameters(index = "0", paramLabel = "PATH", description = "A .safetensors file or a model directory: a local "
+            + "path, or a Hadoop URI (hdfs://, s3a://, ...) for a safetensors checkpoint.")
+    String path;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "The policy (.yaml, .yml or .json).")
     Path policy;
@@ -96,7 +98,7 @@ final class SparkAuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TensorFormatException, IOException {
-        AuditRequest request = request();
+        request(Path.of(".")); // the options, checked before a Spark context starts
         boolean json = switch (format) {
             case "json" -> true;
             case "text" -> false;
@@ -113,7 +115,8 @@ final class SparkAuditCommand implements Callable<Integer> {
             DistributedSummaries.LAST.set(null);
             DistributedExaminer examiner = new DistributedExaminer(sc, summaries());
             try {
-                result = Audit.run(request, null, examiner);
+                // a URI other than file: is listed through Hadoop, reading only the index, config and headers
+                result = Audit.run(request(HadoopFiles.resolve(path, sc.hadoopConfiguration())), null, examiner);
             } finally {
                 progress.finish();
             }
@@ -139,7 +142,7 @@ final class SparkAuditCommand implements Callable<Integer> {
         return result.conforms() ? 0 : 1;
     }
 
-    private AuditRequest request() {
+    private AuditRequest request(Path checkpoint) {
         Preset p = null;
         if (preset != null) {
             try {
@@ -162,7 +165,7 @@ final class SparkAuditCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--ks must be exact, streaming or auto, got '"
                     + ks + "'");
         };
-        return new AuditRequest(path, policy, p, initializerRange, alpha, strict, mode);
+        return new AuditRequest(checkpoint, policy, p, initializerRange, alpha, strict, mode);
     }
 
     DistributedSummaries summaries() {

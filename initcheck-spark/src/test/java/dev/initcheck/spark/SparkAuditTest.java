@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The distributed audit against the local one on local[2]: the same JSON, character for character (every
  * statistic to the last digit, every verdict), on the audit fixtures and on a synthetic checkpoint whose tensors
  * are split into many ranges dealt to 1, 7 and 64 partitions in shuffled orders. Deterministic: no statistical
- * assertion of its own (the verdicts compared are the local audit's, tested in initcheck-cli).
+ * assertion of its own (the verdicts compared are the local audit's, tested in initcheck-cli). The context is
+ * {@link SharedSpark}'s.
  */
 class SparkAuditTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/audit");
@@ -32,18 +31,10 @@ class SparkAuditTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("SparkAuditTest")
-                .set("spark.ui.enabled", "false"));
-        SparkAuditCommand.shared = sc;
+        sc = SharedSpark.get();
         // 2 layers of width 256, vocabulary 1024: 14 tensors of up to 2^18 values, 2 to 4 ranges of 2^16 each
         synthetic = SyntheticCheckpoint.write(new SyntheticCheckpoint.Spec(2, 256, 1024), 20251130L, tmp, 2, s -> {
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        SparkAuditCommand.shared = null;
-        sc.stop();
     }
 
     record Run(int code, String out, String err) {
