@@ -1,11 +1,10 @@
 package dev.initcheck.spark;
 
-import dev.initcheck.app.TensorCheck;
 import dev.initcheck.audit.Audit;
 import dev.initcheck.audit.AuditRequest;
 import dev.initcheck.audit.AuditResult;
-import dev.initcheck.audit.Preset;
 import dev.initcheck.cli.AuditCommand;
+import dev.initcheck.cli.AuditOptions;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.report.Json;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,27 +47,11 @@ final class SparkAuditCommand implements Callable<Integer> {
             + "path, or a Hadoop URI (hdfs://, s3a://, ...) for a safetensors checkpoint.")
     String path;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "The policy (.yaml, .yml or .json).")
-    Path policy;
-
-    @Option(names = "--preset", paramLabel = "P", description = "torch or hf, for tensors no rule matches.")
-    String preset;
-
-    @Option(names = "--initializer-range", paramLabel = "R", description = "The hf preset's standard deviation.")
-    Double initializerRange;
-
-    @Option(names = "--alpha", defaultValue = "1e-6", paramLabel = "A",
-            description = "False-alarm budget of the run, in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    AuditOptions options;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "F", description = "text or json.")
     String format;
-
-    @Option(names = "--ks", defaultValue = "auto", description = "exact, streaming or auto (default ${DEFAULT-VALUE}).")
-    String ks;
-
-    @Option(names = "--strict", description = "Exit 1 also when a tensor is inconclusive.")
-    boolean strict;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the result to FILE (whole, or not at all) instead of standard output.")
@@ -143,29 +127,7 @@ final class SparkAuditCommand implements Callable<Integer> {
     }
 
     private AuditRequest request(Path checkpoint) {
-        Preset p = null;
-        if (preset != null) {
-            try {
-                p = Preset.parse(preset);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--preset: " + e.getMessage());
-            }
-        }
-        if (initializerRange != null && !(initializerRange > 0 && Double.isFinite(initializerRange))) {
-            throw new ParameterException(spec.commandLine(), "--initializer-range must be a positive number, got "
-                    + initializerRange);
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new ParameterException(spec.commandLine(), "--alpha must be in (0, 1), got " + alpha);
-        }
-        TensorCheck.KsMode mode = switch (ks.toLowerCase(Locale.ROOT)) {
-            case "auto" -> TensorCheck.KsMode.AUTO;
-            case "exact" -> TensorCheck.KsMode.EXACT;
-            case "streaming" -> TensorCheck.KsMode.STREAMING;
-            default -> throw new ParameterException(spec.commandLine(), "--ks must be exact, streaming or auto, got '"
-                    + ks + "'");
-        };
-        return new AuditRequest(checkpoint, policy, p, initializerRange, alpha, strict, mode);
+        return options.request(spec.commandLine(), checkpoint);
     }
 
     DistributedSummaries summaries() {
