@@ -170,7 +170,8 @@ public final class ReportJson {
         return o;
     }
 
-    private static void nums(ArrayNode a, double[] v) {
+    /** The values, null for NaN and infinities. */
+    static void nums(ArrayNode a, double[] v) {
         for (double x : v) {
             if (Double.isFinite(x)) {
                 a.add(x);

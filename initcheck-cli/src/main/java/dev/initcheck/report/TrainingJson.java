@@ -50,10 +50,10 @@ public final class TrainingJson {
             for (int v : r.curve().steps()) {
                 st.add(v);
             }
-            numbers(curve.putArray("q1"), r.curve().lowerQuartile());
-            numbers(curve.putArray("median"), r.curve().median());
-            numbers(curve.putArray("q3"), r.curve().upperQuartile());
-            numbers(o.putArray("gradient_norms_step0"), r.gradientNorms());
+            ReportJson.nums(curve.putArray("q1"), r.curve().lowerQuartile());
+            ReportJson.nums(curve.putArray("median"), r.curve().median());
+            ReportJson.nums(curve.putArray("q3"), r.curve().upperQuartile());
+            ReportJson.nums(o.putArray("gradient_norms_step0"), r.gradientNorms());
             o.put("learning_rate", r.learningRate());
             o.put("momentum", c.momentum());
             o.put("batch", c.batch());
@@ -98,11 +98,6 @@ public final class TrainingJson {
         return o;
     }
 
-    private static void numbers(ArrayNode a, double[] values) {
-        for (double v : values) {
-            number(a, v);
-        }
-    }
 
     private static void number(ArrayNode a, double v) {
         if (Double.isFinite(v)) {

@@ -35,7 +35,8 @@ public record RegressionTask(double[][] inputs, double[][] targets) {
         return inputs.length;
     }
 
-    private static double[][] gaussian(int rows, int cols, double sd, UniformRandomProvider rng) {
+    /** A rows × cols matrix of i.i.d. N(0, sd²) entries from {@code rng} (ziggurat). */
+    static double[][] gaussian(int rows, int cols, double sd, UniformRandomProvider rng) {
         ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] m = new double[rows][cols];
         for (double[] row : m) {

@@ -96,10 +96,10 @@ public record TrainingTask(Kind kind, double[][] inputs, double[][] targets, Los
     private static TrainingTask teacher(int samples, SeededRandom random) {
         int d = 20;
         int h = 32;
-        double[][] x = gaussian(samples, d, 1, random.derive("task/inputs").create());
+        double[][] x = RegressionTask.gaussian(samples, d, 1, random.derive("task/inputs").create());
         UniformRandomProvider teacher = random.derive("task/teacher").create();
-        double[][] a = gaussian(h, d, 1 / Math.sqrt(d), teacher);
-        double[][] v = gaussian(1, h, 1 / Math.sqrt(h), teacher);
+        double[][] a = RegressionTask.gaussian(h, d, 1 / Math.sqrt(d), teacher);
+        double[][] v = RegressionTask.gaussian(1, h, 1 / Math.sqrt(h), teacher);
         double[] s = new double[samples];
         for (int b = 0; b < samples; b++) {
             for (int j = 0; j < h; j++) {
@@ -136,16 +136,6 @@ public record TrainingTask(Kind kind, double[][] inputs, double[][] targets, Los
         return new TrainingTask(Kind.SPIRAL, x, t, Loss.SOFTMAX_CROSS_ENTROPY, Kind.SPIRAL.targetLoss());
     }
 
-    private static double[][] gaussian(int rows, int cols, double sd, UniformRandomProvider rng) {
-        ContinuousSampler z = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = sd * z.sample();
-            }
-        }
-        return m;
-    }
 
     @Override
     public String toString() {
