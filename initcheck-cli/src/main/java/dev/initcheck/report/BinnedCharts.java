@@ -75,13 +75,25 @@ final class BinnedCharts {
         double lo = Math.min(l.isEmpty() ? 0.5 : l.get(0)[2], r.isEmpty() ? 0.5 : r.get(r.size() - 1)[2]);
         Plot p = new Plot(Plot.Axis.linear(u.of(b.edges()[0]), u.of(b.edges()[b.edges().length - 1])),
                 Plot.Axis.log(Math.max(floor, Math.min(lo, 0.5) * 0.5), 0.5));
+        int points = l.size() + r.size();
+        boolean band = b.n() <= Integer.MAX_VALUE; // exact binomial quantiles need an int count
+        if (band) {
+            double floorShown = p.y().lo();
+            double[][] bl = SampleCharts.tailBand(col(l, 2), (int) b.n(), floorShown, points);
+            double[][] br = SampleCharts.tailBand(col(r, 2), (int) b.n(), floorShown, points);
+            p.band(col(l, 0), bl[0], bl[1], Plot.ORANGE, 0.25, "range of a correct sample's share (all " + points
+                    + " edges, ≥ " + Html.num(Bands.BIN_COVERAGE) + ")");
+            p.band(col(r, 0), br[0], br[1], Plot.ORANGE, 0.25, null);
+        }
         p.line(col(l, 0), col(l, 2), Plot.RED, 1.5, false, "law: P(Y < x) left, P(Y ≥ x) right");
         p.line(col(r, 0), col(r, 2), Plot.RED, 1.5, false, null);
         p.line(col(l, 0), col(l, 1), Plot.BLUE, 1.5, false, "values: share < x left, ≥ x right");
         p.line(col(r, 0), col(r, 1), Plot.BLUE, 1.5, false, null);
         return p.figure(u.name(), "tail probability (log)", "Tails " + source(b) + ": the grid spans the law's "
                 + "quantiles 1/(2B) to 1 − 1/(2B), or its support, so the tails are drawn down to about 1/(2B) = "
-                + Html.num(0.5 / b.bins()) + ".", "tail probabilities on a log scale");
+                + Html.num(0.5 / b.bins()) + ". " + (band ? "Shaded: exact Binomial(n, q) quantiles around the law at "
+                + "each edge, Bonferroni over the " + points + " edges." : "No band: n exceeds 2^31 − 1.")
+                , "tail probabilities on a log scale");
     }
 
     private static double[] col(List<double[]> rows, int c) {

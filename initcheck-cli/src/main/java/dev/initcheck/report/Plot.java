@@ -103,6 +103,9 @@ final class Plot {
 
     /** A filled band between lo[i] and hi[i] over xs. */
     Plot band(double[] xs, double[] lo, double[] hi, String color, double opacity, String label) {
+        if (xs.length == 0) {
+            return this; // nothing to shade (and "M…Z" needs a first point)
+        }
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < xs.length; i++) {
             d.append(i == 0 ? 'M' : 'L').append(px(xs[i])).append(' ').append(py(hi[i]));

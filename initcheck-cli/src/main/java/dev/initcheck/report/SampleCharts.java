@@ -138,10 +138,15 @@ final class SampleCharts {
 
     /** The tail band at every grid point: {lower shares, upper shares}, zero shares raised to the axis floor. */
     static double[][] tailBand(double[] q, int n, double floor) {
+        return tailBand(q, n, floor, 2 * TAIL_POINTS);
+    }
+
+    /** As above, Bonferroni over {@code points} plotted points in all. */
+    static double[][] tailBand(double[] q, int n, double floor, int points) {
         double[] lo = new double[q.length];
         double[] hi = new double[q.length];
         for (int i = 0; i < q.length; i++) {
-            double[] b = Bands.tailShare(n, q[i], 2 * TAIL_POINTS, Bands.BIN_COVERAGE);
+            double[] b = Bands.tailShare(n, q[i], points, Bands.BIN_COVERAGE);
             lo[i] = Math.max(floor, b[0]);
             hi[i] = Math.max(floor, b[1]);
         }

@@ -37,6 +37,8 @@ class BinnedChartsTest {
         assertThat(charts).hasSize(3); // no QQ plot without the values
         assertThat(charts).allMatch(c -> c.contains("from the binned CDF of a streaming pass over all 262144 values"));
         assertThat(charts.get(0)).contains("D_lo = " + Html.num(h.ksStatistic().d()));
+        assertThat(charts.get(2)).contains("Shaded: exact Binomial(n, q) quantiles around the law at each edge")
+                .contains("fill-opacity=\"0.250\"");
         StringBuilder b = new StringBuilder();
         FilesPage.detail(b, new TensorResult("f.npy", "nan", verdict, ChartData.none("the tensor holds NaN"), 0.1),
                 List.of());
