@@ -9,7 +9,6 @@ import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorListing;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,12 +202,8 @@ public record Checkpoint(Path path, List<Item> tensors, List<Skipped> skipped, M
                 throw new IllegalArgumentException(file + ": a " + what + " file larger than 64 MiB is refused");
             }
             JsonNode n;
-            if (file.getFileSystem() == FileSystems.getDefault()) {
-                n = new ObjectMapper().readTree(file.toFile());
-            } else { // a file on another file system (the distributed audit's Hadoop paths)
-                try (InputStream in = Files.newInputStream(file)) {
-                    n = new ObjectMapper().readTree(in);
-                }
+            try (InputStream in = Files.newInputStream(file)) { // any file system: local, or Hadoop's through Spark
+                n = new ObjectMapper().readTree(in);
             }
             if (n == null || !n.isObject()) {
                 throw new IllegalArgumentException(file + ": the " + what + " must be a JSON object");

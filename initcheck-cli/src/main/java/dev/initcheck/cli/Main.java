@@ -2,6 +2,7 @@ package dev.initcheck.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,28 +36,42 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit code (testable without exiting). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return execute(commandLine(out, err), args);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new Main(), "initcheck", out, err, t -> t);
+    }
+
+    /**
+     * A command line with the house's exit codes and error lines: a usage error or a failure is one line
+     * {@code program: message} on {@code err} and exit 2 (exit 1 stays "does not conform"). {@code explain} picks the
+     * throwable whose message names the problem (e.g. the cause a cluster wrapped).
+     */
+    public static CommandLine configure(Object command, String program, PrintWriter out, PrintWriter err,
+                                        UnaryOperator<Throwable> explain) {
+        CommandLine cl = new CommandLine(command);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(t -> EXIT_BAD_INPUT);
         cl.setParameterExceptionHandler((ex, a) -> {
             String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
-            ex.getCommandLine().getErr().println("initcheck: " + message + " (usage: '"
+            ex.getCommandLine().getErr().println(program + ": " + message + " (usage: '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            c.getErr().println("initcheck: " + Errors.oneLine(ex));
+            c.getErr().println(program + ": " + Errors.oneLine(explain.apply(ex)));
             return EXIT_BAD_INPUT;
         });
         return cl;
+    }
+
+    /** Executes {@code cl} on {@code args}, flushes both streams, returns the exit code. */
+    public static int execute(CommandLine cl, String... args) {
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 }

@@ -1,6 +1,6 @@
 package dev.initcheck.spark;
 
-import dev.initcheck.cli.Errors;
+import dev.initcheck.cli.Main;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,15 +17,13 @@ import picocli.CommandLine.Command;
         description = "The audit of initcheck, with the tensors' summaries computed by a Spark job.",
         subcommands = {SparkAuditCommand.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Callable<Integer> {
-    static final int EXIT_BAD_INPUT = 2;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return EXIT_BAD_INPUT;
+        return Main.EXIT_BAD_INPUT;
     }
 
     public static void main(String[] args) {
@@ -34,24 +32,7 @@ public final class SparkMain implements Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new SparkMain());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExitCodeExceptionMapper(t -> EXIT_BAD_INPUT);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
-            ex.getCommandLine().getErr().println("initcheck-spark: " + message + " (usage: '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return EXIT_BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            c.getErr().println("initcheck-spark: " + Errors.oneLine(rootCause(ex)));
-            return EXIT_BAD_INPUT;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return Main.execute(Main.configure(new SparkMain(), "initcheck-spark", out, err, SparkMain::rootCause), args);
     }
 
     /**
