@@ -73,13 +73,27 @@ final class IndependenceChecks {
      */
     static CheckResult duplicates(LineHashes lines, boolean byRows) {
         long[][] hash = byRows ? lines.rowHashes() : lines.columnHashes();
-        Map<java.util.List<Long>, Integer> seen = new HashMap<>();
+        int n = hash[0].length;
+        // open addressing on the 128-bit hashes: slot -> 1 + index of the first line with that hash, 0 when free
+        int[] slots = new int[Integer.highestOneBit(Math.max(1, 2 * n - 1)) << 1];
+        int mask = slots.length - 1;
         int duplicates = 0;
         int firstA = -1;
         int firstB = -1;
-        for (int i = 0; i < hash[0].length; i++) {
-            Integer j = seen.putIfAbsent(java.util.List.of(hash[0][i], hash[1][i]), i);
-            if (j != null) {
+        for (int i = 0; i < n; i++) {
+            int slot = (int) LineHashes.mix(hash[0][i] ^ Long.rotateLeft(hash[1][i], 32)) & mask;
+            int j = -1;
+            while (slots[slot] != 0) {
+                int k = slots[slot] - 1;
+                if (hash[0][k] == hash[0][i] && hash[1][k] == hash[1][i]) {
+                    j = k;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (j < 0) {
+                slots[slot] = i + 1;
+            } else {
                 duplicates++;
                 if (firstA < 0) {
                     firstA = j;

@@ -37,9 +37,10 @@ public final class Power {
     /** Relative precision of a detectable error (the golden data pin root finding to 1e-8). */
     private static final double BISECTION_TOLERANCE = 1e-10;
     private static final int CACHE_SIZE = 512;
-    private static final Map<String, Object> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+    private static final Map<String, java.util.concurrent.FutureTask<Object>> CACHE =
+            new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, java.util.concurrent.FutureTask<Object>> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -87,13 +88,7 @@ public final class Power {
     public static Detectable detectable(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
         validate(n, alpha, beta);
         String key = kind + "|" + storedKey(law) + "|" + n + "|" + alpha + "|" + beta;
-        Object hit = cached(key);
-        if (hit != null) {
-            return (Detectable) hit;
-        }
-        Detectable d = kind == CheckKind.KS ? ks(law, n, alpha, beta) : secondMoment(law, n, alpha, beta);
-        put(key, d);
-        return d;
+        return memo(key, () -> kind == CheckKind.KS ? ks(law, n, alpha, beta) : secondMoment(law, n, alpha, beta));
     }
 
     /**
@@ -148,13 +143,7 @@ public final class Power {
     static double supportDetectable(Distribution law, long n, double slackLo, double slackHi, double beta) {
         double w = law.upperBound() - law.lowerBound();
         String key = "support|" + lawKey(law) + "|" + n + "|" + slackLo / w + "|" + slackHi / w + "|" + beta;
-        Object hit = cached(key);
-        if (hit != null) {
-            return (Double) hit;
-        }
-        double d = BoundChecks.supportDetectable(law, n, slackLo, slackHi, beta);
-        put(key, d);
-        return d;
+        return memo(key, () -> BoundChecks.supportDetectable(law, n, slackLo, slackHi, beta));
     }
 
     /** sup_x |F_s(x) - F(x)| for the law scaled by {@code scale} about its mean. */
@@ -203,24 +192,48 @@ public final class Power {
     }
 
     /**
-     * Smallest delta in (0, limit) with f(delta) &gt;= 0 for f increasing; +infinity when f stays negative.
+     * Smallest delta in (0, limit) with f(delta) &gt;= 0 for f increasing; +infinity when f stays negative. The root
+     * is bracketed by doubling, then narrowed by regula falsi with the Illinois modification (Dowell and Jarratt
+     * 1971: the retained end's value is halved when the same end is kept twice), falling back to bisection when
+     * two steps have not halved the bracket, to a relative width of {@value #BISECTION_TOLERANCE}. The end returned
+     * always has f &gt;= 0, so the figure is never smaller than the true one.
      */
     private static double smallestDelta(DoubleUnaryOperator f, double limit) {
         double hi = Math.min(0.01, limit / 2);
-        while (f.applyAsDouble(hi) < 0) {
+        double fhi = f.applyAsDouble(hi);
+        double lo = 0;
+        double flo = f.applyAsDouble(0);
+        while (fhi < 0) {
             if (hi >= limit * (1 - 1e-12) || hi > 1e6) {
                 return Double.POSITIVE_INFINITY;
             }
+            lo = hi;
+            flo = fhi;
             hi = Math.min(2 * hi, limit * (1 - 1e-12));
+            fhi = f.applyAsDouble(hi);
         }
-        double lo = 0;
+        int kept = 0; // +1: hi was replaced last, -1: lo was
+        double before = Double.POSITIVE_INFINITY; // the width two steps ago
+        double previous = hi - lo;
         for (int i = 0; i < BISECTIONS && hi - lo > BISECTION_TOLERANCE * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (f.applyAsDouble(mid) >= 0) {
-                hi = mid;
-            } else {
-                lo = mid;
+            double x = flo < 0 && fhi > flo ? hi - fhi * (hi - lo) / (fhi - flo) : Double.NaN;
+            if (!(x > lo && x < hi) || hi - lo > 0.5 * before) {
+                x = 0.5 * (lo + hi);
             }
+            double fx = f.applyAsDouble(x);
+            if (fx >= 0) {
+                hi = x;
+                fhi = fx;
+                flo = kept == 1 ? 0.5 * flo : flo;
+                kept = 1;
+            } else {
+                lo = x;
+                flo = fx;
+                fhi = kept == -1 ? 0.5 * fhi : fhi;
+                kept = -1;
+            }
+            before = previous;
+            previous = hi - lo;
         }
         return hi;
     }
@@ -251,14 +264,7 @@ public final class Power {
     }
 
     private static KsDistance ksDistance(StoredLaw law) {
-        String key = "grid|" + storedKey(law);
-        Object hit = cached(key);
-        if (hit != null) {
-            return (KsDistance) hit;
-        }
-        KsDistance d = new KsDistance(law);
-        put(key, d);
-        return d;
+        return memo("grid|" + storedKey(law), () -> new KsDistance(law));
     }
 
     /**
@@ -291,15 +297,40 @@ public final class Power {
         }
     }
 
-    private static Object cached(String key) {
+    /**
+     * The cached value of {@code key}, computed once: a thread that asks for a value another thread is computing
+     * waits for it (tensors of one size are checked at the same time, and each figure costs thousands of CDF
+     * evaluations). A computation that throws is not cached.
+     */
+    private static <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        java.util.concurrent.FutureTask<Object> mine = new java.util.concurrent.FutureTask<>(compute::get);
+        java.util.concurrent.FutureTask<Object> task;
         synchronized (CACHE) {
-            return CACHE.get(key);
+            task = CACHE.putIfAbsent(key, mine);
         }
-    }
-
-    private static void put(String key, Object value) {
-        synchronized (CACHE) {
-            CACHE.put(key, value);
+        if (task == null) {
+            task = mine;
+            mine.run();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            T value = (T) task.get();
+            return value;
+        } catch (java.util.concurrent.ExecutionException e) {
+            synchronized (CACHE) {
+                CACHE.remove(key, task);
+            }
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -134,7 +134,6 @@ public final class SampleMoments implements Serializable {
         double prev = last;
         double lo = min;
         double hi = max;
-        double big = maxAbs;
         long tail = 0;
         int i = start;
         for (; i + 1 < to; i += 2) {
@@ -180,42 +179,75 @@ public final class SampleMoments implements Serializable {
             hi = x > hi ? x : hi;
             tail += Math.abs(y) > tailCut ? 1 : 0;
         }
-        // max |x - center| is reached at the smallest or the largest value
-        if (i > start) {
-            big = Math.max(big, Math.max(Math.abs(lo - center), Math.abs(hi - center)));
-        }
-        count += i - start;
-        s1.add(a1 + b1);
-        s2.add(a2 + b2);
-        s4.add(a4 + b4);
-        lag.add(al + bl);
-        last = prev;
-        min = lo;
-        max = hi;
-        maxAbs = big;
-        beyondTail += tail;
+        addFiniteRun(i - start, a1 + b1, a2 + b2, a4 + b4, al + bl, lo, hi, tail, prev);
         return i;
     }
 
     /**
-     * For bfloat16 data: adds {@code values[from..to)} in order to the count, the non-finite count and the lag-1
-     * sum only, and counts each value's bfloat16 bit pattern in {@code patterns} (65,536 entries). Every other
-     * statistic is order-free and follows from the pattern counts, once, with {@link #addBfloat16Multiset}: a
-     * summary built this way must get exactly one such call over all its chunks' patterns. The values must be
-     * bfloat16 values (widened exactly); NaN and infinities are counted as here and skipped there.
+     * Whether the next value continues a run of finite values: some value was seen and the last was finite. Only
+     * then may a kernel summarise the following values itself and {@link #addFiniteRun} them.
      */
-    public SampleMoments addLagAndBfloat16Patterns(double[] values, int from, int to, long[] patterns) {
+    public boolean continuesRun() {
+        return count != 0 && !Double.isNaN(last);
+    }
+
+    /** y = x - mu0 of the last value added (NaN when it was not finite or nothing was added). */
+    public double lastDeviation() {
+        return last;
+    }
+
+    /**
+     * Adds the totals of k finite values that directly follow this summary's values (which must
+     * {@link #continuesRun}), summed by a kernel elsewhere with the arithmetic of {@link #addChunk}: in storage
+     * order, y = x - mu0, sums of y, y², y⁴ and of the lag products starting with {@link #lastDeviation}·y_1.
+     *
+     * @param k      values in the run (0 adds nothing)
+     * @param lo     min(min(), values) and {@code hi} likewise the max: the extremes so far, run included
+     * @param beyond values of the run with |y| &gt; tailCut
+     * @param lastY  y of the run's last value
+     */
+    public void addFiniteRun(int k, double sumY, double sumY2, double sumY4, double sumLag, double lo, double hi,
+                             long beyond, double lastY) {
+        if (k == 0) {
+            return;
+        }
+        if (!continuesRun()) {
+            throw new IllegalStateException("a run must follow a finite value");
+        }
+        count += k;
+        s1.add(sumY);
+        s2.add(sumY2);
+        s4.add(sumY4);
+        lag.add(sumLag);
+        last = lastY;
+        min = lo;
+        max = hi;
+        // max |x - center| is reached at the smallest or the largest value
+        maxAbs = Math.max(maxAbs, Math.max(Math.abs(lo - center), Math.abs(hi - center)));
+        beyondTail += beyond;
+    }
+
+    /**
+     * For 16-bit floats (float16, bfloat16): adds the values whose bit patterns are {@code bits[from..to)} (storage
+     * order) to the count, the non-finite count and the lag-1 sum only, and counts each pattern in {@code patterns}
+     * (65,536 entries). Every other statistic is order-free and follows from the pattern counts, once, with
+     * {@link #addPatternMultiset}: a summary built this way must get exactly one such call over all its chunks'
+     * patterns. The lag-1 sum is taken with the arithmetic of {@link #addChunk}.
+     *
+     * @param valueOfBits the exact value of each pattern (NaN and infinities included), 65,536 entries
+     */
+    public SampleMoments addLagAndPatterns(short[] bits, int from, int to, long[] patterns, double[] valueOfBits) {
         for (int i = from; i < to; i++) {
-            patterns[Precision.bfloat16Bits(values[i])]++;
+            patterns[bits[i] & 0xFFFF]++;
         }
         if (from < to && count == 0) {
-            leadingFinite = Double.isFinite(values[from]);
+            leadingFinite = Double.isFinite(valueOfBits[bits[from] & 0xFFFF]);
         }
         double prev = last;
         int i = from;
         while (i < to) {
             if (prev != prev) { // no finite value just before: a run starts here, or a non-finite value
-                double y = values[i++] - center;
+                double y = valueOfBits[bits[i++] & 0xFFFF] - center;
                 if (y - y == 0) {
                     first = first != first ? y : first;
                     prev = y;
@@ -227,8 +259,8 @@ public final class SampleMoments implements Serializable {
             double even = 0;
             double odd = 0;
             for (; i + 1 < to; i += 2) { // two products per step into two sums: no wait on one chain
-                double y = values[i] - center;
-                double w = values[i + 1] - center;
+                double y = valueOfBits[bits[i] & 0xFFFF] - center;
+                double w = valueOfBits[bits[i + 1] & 0xFFFF] - center;
                 if (!(y - y == 0) || !(w - w == 0)) {
                     break;
                 }
@@ -237,7 +269,7 @@ public final class SampleMoments implements Serializable {
                 prev = w;
             }
             for (; i < to; i++) {
-                double y = values[i] - center;
+                double y = valueOfBits[bits[i] & 0xFFFF] - center;
                 if (!(y - y == 0)) {
                     break;
                 }
@@ -257,17 +289,19 @@ public final class SampleMoments implements Serializable {
     }
 
     /**
-     * Adds the order-free statistics of a multiset of bfloat16 values given by pattern counts (see
-     * {@link #addLagAndBfloat16Patterns}): the sums of y, y² and y⁴ (each distinct value once, times its count),
-     * the extremes and the tail count. Exact up to one rounding per distinct value.
+     * Adds the order-free statistics of a multiset of 16-bit float values given by pattern counts (see
+     * {@link #addLagAndPatterns}): the sums of y, y² and y⁴ (each distinct value once, times its count), the
+     * extremes and the tail count. Exact up to one rounding per distinct value.
+     *
+     * @param valueOfBits the exact value of each pattern, as given to {@link #addLagAndPatterns}
      */
-    public SampleMoments addBfloat16Multiset(long[] patterns) {
+    public SampleMoments addPatternMultiset(long[] patterns, double[] valueOfBits) {
         for (int bits = 0; bits < patterns.length; bits++) {
             long k = patterns[bits];
             if (k == 0) {
                 continue;
             }
-            double x = Precision.bfloat16Value(bits);
+            double x = valueOfBits[bits];
             double y = x - center;
             if (!(y - y == 0)) {
                 continue; // counted as non-finite already

@@ -130,4 +130,18 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
     public boolean isSymmetric() {
         return true;
     }
+
+    /**
+     * Component-wise, as a record's generated method (doubles by {@code Double.compare}), written out because the
+     * generated one is linked through method handles at first use, a start-up cost in every run.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OrthogonalEntry o && Double.compare(gain, o.gain) == 0 && dimension == o.dimension;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (Double.hashCode(gain)) + Long.hashCode(dimension);
+    }
 }

@@ -88,4 +88,18 @@ public record PointMass(double value) implements Distribution {
     public ContinuousSampler sampler(UniformRandomProvider rng) {
         return () -> value;
     }
+
+    /**
+     * Component-wise, as a record's generated method (doubles by {@code Double.compare}), written out because the
+     * generated one is linked through method handles at first use, a start-up cost in every run.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PointMass o && Double.compare(value, o.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Double.hashCode(value);
+    }
 }

@@ -226,4 +226,23 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
     public ContinuousSampler sampler(UniformRandomProvider rng) {
         return law().createSampler(rng)::sample;
     }
+
+    /**
+     * Component-wise, as a record's generated method (doubles by {@code Double.compare}), written out because the
+     * generated one is linked through method handles at first use, a start-up cost in every run.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TruncatedNormal o && Double.compare(parentMean, o.parentMean) == 0
+                && Double.compare(parentSd, o.parentSd) == 0 && Double.compare(lower, o.lower) == 0
+                && Double.compare(upper, o.upper) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Double.hashCode(parentMean);
+        h = 31 * h + Double.hashCode(parentSd);
+        h = 31 * h + Double.hashCode(lower);
+        return 31 * h + Double.hashCode(upper);
+    }
 }

@@ -29,6 +29,19 @@ abstract class AbstractTensorSource implements TensorSource {
     /** Delivers all values in storage order; fails if the data do not match the declared size. */
     abstract void readPass(ChunkConsumer sink) throws TensorFormatException;
 
+    /** As {@link #readPass}, the values as stored; by default float64 chunks of the widened values. */
+    void readRawPass(TensorSource.RawChunkConsumer sink) throws TensorFormatException {
+        RawChunk[] wrapper = {null};
+        readPass((buf, len) -> {
+            if (wrapper[0] == null || wrapper[0].doubles() != buf) {
+                wrapper[0] = RawChunk.wrap(buf, len);
+            } else {
+                wrapper[0].setLength(len);
+            }
+            sink.accept(wrapper[0]);
+        });
+    }
+
     /** Releases resources; called once. */
     abstract void release();
 
@@ -44,6 +57,13 @@ abstract class AbstractTensorSource implements TensorSource {
         Objects.requireNonNull(consumer, "consumer");
         ensureOpen();
         readPass(consumer);
+    }
+
+    @Override
+    public final void forEachRawChunk(TensorSource.RawChunkConsumer consumer) throws TensorFormatException {
+        Objects.requireNonNull(consumer, "consumer");
+        ensureOpen();
+        readRawPass(consumer);
     }
 
     @Override

@@ -70,6 +70,15 @@ public final class ByteRanges {
             return chunk.decode(src);
         }
 
+        /**
+         * Decodes as {@link #decode} does, without widening: the values as stored, in a chunk reused by the next
+         * call.
+         */
+        public RawChunk decodeRaw(ByteBuffer src) {
+            chunk.decodeRaw(src);
+            return chunk.raw();
+        }
+
         /** The decoded values (valid up to the count {@link #decode} returned). */
         public double[] buffer() {
             return chunk.buffer();

@@ -71,6 +71,17 @@ final class FileTensorSource extends AbstractTensorSource {
 
     @Override
     void readPass(ChunkConsumer sink) throws TensorFormatException {
+        readRawPass(raw -> {
+            double[] values = decoder.buffer();
+            if (raw.dtype() != DType.F64) {
+                raw.widen(0, raw.length(), values, 0);
+            }
+            sink.accept(values, raw.length());
+        });
+    }
+
+    @Override
+    void readRawPass(TensorSource.RawChunkConsumer sink) throws TensorFormatException {
         if (decoder == null) {
             decoder = new ChunkDecoder(info().dtype(), ChunkDecoder.capacityFor(info().size()));
         }
@@ -84,10 +95,10 @@ final class FileTensorSource extends AbstractTensorSource {
         }
     }
 
-    private void deliver(ByteBuffer region, ChunkConsumer sink) throws TensorFormatException {
+    private void deliver(ByteBuffer region, TensorSource.RawChunkConsumer sink) throws TensorFormatException {
         while (region.hasRemaining()) {
-            int n = decode(region);
-            sink.accept(decoder.buffer(), n);
+            decode(region);
+            sink.accept(decoder.raw());
         }
     }
 
@@ -140,7 +151,7 @@ final class FileTensorSource extends AbstractTensorSource {
 
     private int decode(ByteBuffer region) throws TensorFormatException {
         try {
-            return decoder.decode(region);
+            return decoder.decodeRaw(region);
         } catch (InternalError | RuntimeException e) {
             // An InternalError reports a fault on mapped memory, e.g. a file truncated meanwhile.
             throw where().wrap("cannot read the data", e);

@@ -76,6 +76,22 @@ final class SafetensorsFormat {
                 ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * The layouts validated last, keyed by the header's bytes and the file's size (a layout depends on nothing
+     * else): a model's tensors are opened one by one, and each open would otherwise parse and check the whole
+     * header again.
+     */
+    private static final int CACHED_LAYOUTS = 16;
+    /** Headers above this size are parsed at every open rather than kept. */
+    private static final int CACHED_HEADER_BYTES = 1 << 20;
+    private static final Map<ByteBuffer, Layout> LAYOUTS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(32, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Layout> eldest) {
+                    return size() > CACHED_LAYOUTS;
+                }
+            });
+
     private static Layout read(Where where, Path file) throws TensorFormatException, IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long fileSize = channel.size();
@@ -85,13 +101,23 @@ final class SafetensorsFormat {
             long headerLength = readFully(where, channel, 0, LENGTH_BYTES).getLong(0);
             checkHeaderLength(where, headerLength, fileSize);
             byte[] json = readFully(where, channel, LENGTH_BYTES, (int) headerLength).array();
+            ByteBuffer key = json.length <= CACHED_HEADER_BYTES
+                    ? ByteBuffer.allocate(json.length + Long.BYTES).putLong(fileSize).put(json).flip() : null;
+            Layout cached = key == null ? null : LAYOUTS.get(key);
+            if (cached != null) {
+                return cached;
+            }
             List<SafetensorsHeader.Entry> entries = SafetensorsHeader.parse(where, json);
             long dataSize = fileSize - LENGTH_BYTES - headerLength;
             for (SafetensorsHeader.Entry e : entries) {
                 check(where.tensor(e.name()), e, dataSize);
             }
             checkTiling(where, entries, dataSize);
-            return new Layout(entries, LENGTH_BYTES + headerLength);
+            Layout layout = new Layout(List.copyOf(entries), LENGTH_BYTES + headerLength);
+            if (key != null) {
+                LAYOUTS.put(key, layout);
+            }
+            return layout;
         }
     }
 

@@ -22,6 +22,20 @@ public interface TensorSource extends AutoCloseable {
     void forEachChunk(ChunkConsumer consumer) throws TensorFormatException;
 
     /**
+     * Streams every value as stored ({@link RawChunk}: 16-bit patterns, float32 or float64), in the same chunks and
+     * order as {@link #forEachChunk}. Sources that decode from text or compressed entries deliver float64 chunks.
+     *
+     * @throws TensorFormatException if the data turn out to be unreadable while streaming
+     */
+    void forEachRawChunk(RawChunkConsumer consumer) throws TensorFormatException;
+
+    /** Receives the chunks of {@link #forEachRawChunk}; the chunk is reused for the next one. */
+    @FunctionalInterface
+    interface RawChunkConsumer {
+        void accept(RawChunk chunk);
+    }
+
+    /**
      * Returns all values in C (row-major) order, limited to {@link #MAX_ARRAY_ELEMENTS} elements.
      *
      * @throws TensorFormatException if the data are unreadable, or the tensor is too large to load

@@ -88,15 +88,13 @@ public final class BinEdges {
         if (CACHE.size() > CACHE_SIZE) {
             CACHE.clear();
         }
-        return CACHE.computeIfAbsent(new Key(law, precision, bins),
-                k -> new BinEdges(StoredLaw.of(law, precision), bins));
-    }
-
-    private record Key(Distribution law, Precision precision, int bins) {
+        // a text key: the law's family and exact parameters (Double.toString round-trips), precision and bins
+        String key = law.family().id() + law.parameters() + "|" + precision + "|" + bins;
+        return CACHE.computeIfAbsent(key, k -> new BinEdges(StoredLaw.of(law, precision), bins));
     }
 
     private static final int CACHE_SIZE = 16; // a grid of 2^16 bins holds a few MB
-    private static final java.util.Map<Key, BinEdges> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, BinEdges> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The law the counts are compared with. */
     public StoredLaw stored() {
@@ -125,7 +123,17 @@ public final class BinEdges {
         return cells;
     }
 
-    /** The cell of a finite x. */
+    /** The grid's left end: cell j starts near low + j/scale. */
+    double low() {
+        return low;
+    }
+
+    /** Cells per unit of x. */
+    double scale() {
+        return scale;
+    }
+
+    /** The cell of a finite x: floor((x - low)·scale), clamped to [0, M). */
     public int bin(double x) {
         int j = (int) ((x - low) * scale);
         return j < 0 ? 0 : (j >= cells ? cells - 1 : j);

@@ -37,16 +37,31 @@ public final class PitHistogram {
         ks = null;
     }
 
-    /** Adds the finite values of a multiset of bfloat16 values given by bit-pattern counts (65,536 entries). */
-    public void addBfloat16Patterns(long[] patterns) {
+    /**
+     * Adds the finite values of a multiset of 16-bit float values given by bit-pattern counts (65,536 entries), each
+     * pattern's value taken from {@code valueOfBits}.
+     */
+    public void addPatterns(long[] patterns, double[] valueOfBits) {
         for (int bits = 0; bits < patterns.length; bits++) {
             long k = patterns[bits];
-            double x = dev.initcheck.check.Precision.bfloat16Value(bits);
+            double x = valueOfBits[bits];
             if (k != 0 && x - x == 0) {
                 counts[edges.bin(x)] += k;
                 n += k;
             }
         }
+        ks = null;
+    }
+
+    /** The counts themselves, for a kernel that bins in place and then reports how many ({@link #countedInPlace}). */
+    long[] cellsForUpdate() {
+        ks = null;
+        return counts;
+    }
+
+    /** Records {@code k} finite values binned into {@link #cellsForUpdate()} by a kernel. */
+    void countedInPlace(long k) {
+        n += k;
         ks = null;
     }
 

@@ -2,6 +2,8 @@ package dev.initcheck.summary;
 
 import dev.initcheck.check.LineHashes;
 import dev.initcheck.check.SampleMoments;
+import dev.initcheck.io.DType;
+import dev.initcheck.io.RawChunk;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorSource;
 import java.util.ArrayList;
@@ -84,124 +86,85 @@ public final class StreamingEngine {
             long perWorker = LineHashes.bytes(matrix[0], matrix[1]);
             workers = (int) Math.max(1, Math.min(workers, Runtime.getRuntime().maxMemory() / 8 / perWorker));
         }
-        // bfloat16: count bit patterns (the whole multiset in 65,536 counters) instead of binning and summing each
-        // value; the order-free statistics follow from the counts once, the lag-1 sum is taken on the way
-        boolean bf16 = edges.stored().precision() == dev.initcheck.check.Precision.BFLOAT16;
         double[] prefix = new double[(int) Math.min(PREFIX, source.info().size())];
         long[] offset = {0};
         List<Future<SampleMoments>> chunks = new ArrayList<>();
-        List<Part> parts = new ArrayList<>();
+        List<ChunkSummarizer> shares = new ArrayList<>();
         if (workers == 1) { // one thread: summarise in place, no copy, no hand-over, nothing left in thread-locals
-            Part part = new Part(edges, bf16, matrix);
-            parts.add(part);
-            source.forEachChunk((buf, len) -> {
+            source.forEachRawChunk(chunk -> {
                 long at = offset[0];
-                offset[0] += len;
-                keepPrefix(prefix, buf, len, at);
-                chunks.add(java.util.concurrent.CompletableFuture.completedFuture(part.add(buf, len, at)));
+                offset[0] += chunk.length();
+                keepPrefix(prefix, chunk, at);
+                if (shares.isEmpty()) {
+                    shares.add(new ChunkSummarizer(edges, chunk.dtype(), matrix));
+                }
+                chunks.add(java.util.concurrent.CompletableFuture.completedFuture(shares.get(0).add(chunk, at)));
             });
-            return merge(edges, bf16, matrix, chunks, parts, prefix);
+            return merge(edges, matrix, chunks, shares, prefix);
         }
-        BlockingQueue<double[]> free = new ArrayBlockingQueue<>(2 * workers + 2);
-        for (int i = 0; i < 2 * workers + 2; i++) {
-            free.add(new double[CHUNK]);
-        }
-        ThreadLocal<Part> local = ThreadLocal.withInitial(() -> {
-            Part p = new Part(edges, bf16, matrix);
-            synchronized (parts) {
-                parts.add(p);
-            }
-            return p;
-        });
+        int inFlight = 2 * workers + 2;
+        BlockingQueue<RawChunk> free = new ArrayBlockingQueue<>(inFlight);
+        ThreadLocal<ChunkSummarizer> local = new ThreadLocal<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon());
+        int[] buffers = {0};
         try {
-            source.forEachChunk((buf, len) -> {
+            source.forEachRawChunk(chunk -> {
                 long at = offset[0];
-                offset[0] += len;
-                keepPrefix(prefix, buf, len, at);
-                double[] copy = take(free);
-                System.arraycopy(buf, 0, copy, 0, len);
+                offset[0] += chunk.length();
+                keepPrefix(prefix, chunk, at);
+                RawChunk copy;
+                if (free.isEmpty() && buffers[0] < inFlight) { // at most 2·workers + 2 buffers in flight
+                    copy = RawChunk.of(chunk.dtype(), CHUNK);
+                    buffers[0]++;
+                } else {
+                    copy = take(free);
+                }
+                chunk.copyInto(copy);
                 chunks.add(pool.submit(() -> {
                     try {
-                        return local.get().add(copy, len, at);
+                        ChunkSummarizer share = local.get();
+                        if (share == null) {
+                            share = new ChunkSummarizer(edges, copy.dtype(), matrix);
+                            local.set(share);
+                            synchronized (shares) {
+                                shares.add(share);
+                            }
+                        }
+                        return share.add(copy, at);
                     } finally {
                         free.add(copy); // even when the summary fails: the reader must never wait for a lost buffer
                     }
                 }));
             });
-            return merge(edges, bf16, matrix, chunks, parts, prefix);
+            return merge(edges, matrix, chunks, shares, prefix);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void keepPrefix(double[] prefix, double[] buf, int len, long at) {
+    private static void keepPrefix(double[] prefix, RawChunk chunk, long at) {
         if (at < prefix.length) {
-            System.arraycopy(buf, 0, prefix, (int) at, (int) Math.min(len, prefix.length - at));
+            int n = (int) Math.min(chunk.length(), prefix.length - at);
+            chunk.widen(0, n, prefix, (int) at);
         }
     }
 
-    /** One thread's share of a pass: its histogram (or bfloat16 pattern counts) and line hashes. */
-    private static final class Part {
-        final BinEdges edges;
-        final boolean bf16;
-        final PitHistogram histogram;
-        final long[] patterns;
-        final LineHashes lines;
-
-        Part(BinEdges edges, boolean bf16, long[] matrix) {
-            this.edges = edges;
-            this.bf16 = bf16;
-            this.histogram = bf16 ? null : new PitHistogram(edges);
-            this.patterns = bf16 ? new long[1 << 16] : null;
-            this.lines = matrix == null ? null : new LineHashes(matrix[0], matrix[1]);
-        }
-
-        /** Summarises one chunk (values at positions at..at+len); returns its moments, merged later in order. */
-        SampleMoments add(double[] values, int len, long at) {
-            SampleMoments m;
-            if (bf16) {
-                m = SampleMoments.forLaw(edges.law()).addLagAndBfloat16Patterns(values, 0, len, patterns);
-            } else {
-                m = SampleMoments.forLaw(edges.law()).addChunk(values, 0, len);
-                histogram.add(values, 0, len);
-            }
-            if (lines != null) {
-                lines.add(values, 0, len, at);
-            }
-            return m;
-        }
-    }
-
-    private static Streamed merge(BinEdges edges, boolean bf16, long[] matrix, List<Future<SampleMoments>> chunks,
-                                  List<Part> parts, double[] prefix) {
+    private static Streamed merge(BinEdges edges, long[] matrix, List<Future<SampleMoments>> chunks,
+                                  List<ChunkSummarizer> shares, double[] prefix) {
         SampleMoments moments = SampleMoments.forLaw(edges.law());
         for (Future<SampleMoments> f : chunks) {
             moments.merge(get(f));
         }
-        PitHistogram histogram = new PitHistogram(edges);
-        LineHashes lines = matrix == null ? null : new LineHashes(matrix[0], matrix[1]);
-        long[] total = bf16 ? new long[1 << 16] : null;
-        for (Part part : parts) {
-            if (bf16) {
-                for (int b = 0; b < total.length; b++) {
-                    total[b] += part.patterns[b];
-                }
-            } else {
-                histogram.merge(part.histogram);
-            }
-            if (lines != null) {
-                lines.merge(part.lines);
-            }
+        // the chunks' own type (a source that widens delivers float64 whatever its file type)
+        ChunkSummarizer total = new ChunkSummarizer(edges, shares.isEmpty() ? DType.F64 : shares.get(0).dtype(),
+                matrix);
+        for (ChunkSummarizer share : shares) {
+            total.merge(share);
         }
-        if (bf16) {
-            moments.addBfloat16Multiset(total);
-            histogram.addBfloat16Patterns(total);
-        }
-        return new Streamed(new StreamingSummary(moments, histogram), lines, prefix);
+        return new Streamed(total.finish(moments), total.lines(), prefix);
     }
 
-    private static double[] take(BlockingQueue<double[]> free) {
+    private static RawChunk take(BlockingQueue<RawChunk> free) {
         try {
             return free.take();
         } catch (InterruptedException e) {

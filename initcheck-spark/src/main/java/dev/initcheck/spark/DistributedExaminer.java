@@ -13,9 +13,8 @@ import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorSource;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.summary.BinEdges;
-import dev.initcheck.summary.PitHistogram;
+import dev.initcheck.summary.ChunkSummarizer;
 import dev.initcheck.summary.StreamingEngine;
-import dev.initcheck.summary.StreamingSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,15 +112,9 @@ final class DistributedExaminer implements Audit.Examiner {
                                            TensorCheck.KsMode ks) throws TensorFormatException {
         TensorJob j = p.job();
         BinEdges edges = BinEdges.of(j.law(), j.precision(), j.bins());
-        PitHistogram histogram = new PitHistogram(edges);
-        if (j.bfloat16()) {
-            s.moments.addBfloat16Multiset(s.cells);
-            histogram.addBfloat16Patterns(s.cells);
-        } else {
-            histogram.addCounts(s.cells);
-        }
-        StreamingEngine.Streamed streamed = new StreamingEngine.Streamed(new StreamingSummary(s.moments, histogram),
-                s.lines, s.prefix);
+        ChunkSummarizer total = new ChunkSummarizer(edges, j.dtype(), null);
+        total.addCells(s.cells);
+        StreamingEngine.Streamed streamed = new StreamingEngine.Streamed(total.finish(s.moments), s.lines, s.prefix);
         Precision precision = j.precision();
         try (TensorSource src = TensorFiles.open(it.file(), it.name())) {
             return Audit.checked(it, d, TensorCheck.conclude(streamed, src, it.info(), p.expectation(), precision,

@@ -1,10 +1,10 @@
 package dev.initcheck.spark;
 
-import dev.initcheck.check.LineHashes;
 import dev.initcheck.check.SampleMoments;
 import dev.initcheck.io.ByteRanges;
+import dev.initcheck.io.RawChunk;
 import dev.initcheck.summary.BinEdges;
-import dev.initcheck.summary.PitHistogram;
+import dev.initcheck.summary.ChunkSummarizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.Path;
  * Summarises one range of a tensor on an executor, as the local streaming pass summarises it: positional reads
  * through Hadoop's {@link FileSystem} (file:, hdfs:, s3a:, ...), decoding by {@link ByteRanges} in chunks of
  * {@value ByteRanges#CHUNK} values at the same positions as the local reader, one fresh {@link SampleMoments} per
- * chunk merged in order, the histogram (or bfloat16 bit-pattern counts) and the line hashes. The lag product
+ * chunk merged in order, the histogram (or 16-bit float pattern counts) and the line hashes. The lag product
  * across the range's start is taken from the value just before it ({@link SampleMoments#addLagBefore}).
  */
 final class RangeReader {
@@ -63,11 +63,9 @@ final class RangeReader {
         int item = job.dtype().itemSize();
         ByteOrder order = job.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         ByteRanges.Decoder decoder = ByteRanges.decoder(job.dtype());
-        boolean bf16 = job.bfloat16();
-        BinEdges edges = bf16 ? null : BinEdges.of(job.law(), job.precision(), job.bins());
-        PitHistogram histogram = bf16 ? null : new PitHistogram(edges);
-        long[] patterns = bf16 ? new long[1 << 16] : null;
-        LineHashes lines = job.hashesLines() ? new LineHashes(job.rows(), job.cols()) : null;
+        BinEdges edges = BinEdges.of(job.law(), job.precision(), job.bins());
+        ChunkSummarizer share = new ChunkSummarizer(edges, job.dtype(),
+                job.hashesLines() ? new long[] {job.rows(), job.cols()} : null);
         SampleMoments moments = SampleMoments.forLaw(job.law());
         double[] prefix = from == 0 ? new double[(int) Math.min(RangeSummary.PREFIX, job.size())] : null;
         int chunkBytes = ByteRanges.CHUNK * item;
@@ -79,22 +77,12 @@ final class RangeReader {
             in.readFully(job.offset() + at * item, block, 0, len);
             ByteBuffer bytes = ByteBuffer.wrap(block, 0, len).order(order);
             while (bytes.hasRemaining()) {
-                int n = decoder.decode(bytes);
-                double[] v = decoder.buffer();
+                RawChunk chunk = decoder.decodeRaw(bytes);
+                int n = chunk.length();
                 if (prefix != null && at < prefix.length) {
-                    System.arraycopy(v, 0, prefix, (int) at, (int) Math.min(n, prefix.length - at));
+                    chunk.widen(0, (int) Math.min(n, prefix.length - at), prefix, (int) at);
                 }
-                SampleMoments chunk = SampleMoments.forLaw(job.law());
-                if (bf16) {
-                    chunk.addLagAndBfloat16Patterns(v, 0, n, patterns);
-                } else {
-                    chunk.addChunk(v, 0, n);
-                    histogram.add(v, 0, n);
-                }
-                if (lines != null) {
-                    lines.add(v, 0, n, at);
-                }
-                moments.merge(chunk);
+                moments.merge(share.add(chunk, at));
                 at += n;
             }
         }
@@ -105,6 +93,6 @@ final class RangeReader {
             decoder.decode(b);
             moments.addLagBefore(decoder.buffer()[0]);
         }
-        return new RangeSummary(job.id(), from, to, moments, bf16 ? patterns : histogram.counts(), lines, prefix);
+        return new RangeSummary(job.id(), from, to, moments, share.cells(), share.lines(), prefix);
     }
 }

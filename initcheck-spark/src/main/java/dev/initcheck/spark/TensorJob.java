@@ -26,10 +26,6 @@ record TensorJob(int id, String name, String uri, long offset, DType dtype, bool
                  Distribution law, Precision precision, int bins, long rows, long cols) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    boolean bfloat16() {
-        return precision == Precision.BFLOAT16;
-    }
-
     boolean hashesLines() {
         return rows > 0;
     }
