@@ -321,8 +321,15 @@ public final class StoredLaw {
     }
 
     public String describe() {
-        return precision == Precision.FLOAT64 ? law.describe() : law.describe() + " stored in " + precision.id();
+        String d = description; // kept: cache keys of every check name the law by it
+        if (d == null) {
+            d = precision == Precision.FLOAT64 ? law.describe() : law.describe() + " stored in " + precision.id();
+            description = d;
+        }
+        return d;
     }
+
+    private volatile String description;
 
     @Override
     public String toString() {
