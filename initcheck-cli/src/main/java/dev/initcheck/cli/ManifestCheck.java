@@ -1,6 +1,7 @@
 package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.summary.StreamingEngine;
 import dev.initcheck.app.TensorPrefix;
 import dev.initcheck.app.TensorTasks;
 import dev.initcheck.app.HeapGuard;
@@ -69,8 +70,12 @@ final class ManifestCheck {
         List<Done> done = TensorTasks.runAll(index, i -> entries.get(i).expectation().shape().size(), i -> 0L, i -> {
             ManifestEntry e = entries.get(i);
             long start = System.nanoTime();
-            Verdict v = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.perTensor(), ks, 1).verdict();
-            return new Done(v, paired.contains(i) ? prefix(e.target()) : null, (System.nanoTime() - start) / 1e9);
+            boolean isPaired = paired.contains(i);
+            TensorCheck.Checked c = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.perTensor(), ks, 1,
+                    isPaired ? PAIR_VALUES : StreamingEngine.PREFIX);
+            // the prefix comes from the checks' own pass; a streamed Fortran-ordered matrix has none in C order
+            double[] prefix = !isPaired ? null : c.prefix() != null ? c.prefix() : prefix(e.target());
+            return new Done(c.verdict(), prefix, (System.nanoTime() - start) / 1e9);
         }, null);
         List<Verdict> verdicts = new ArrayList<>();
         Map<Integer, double[]> prefixes = new LinkedHashMap<>();
@@ -99,8 +104,8 @@ final class ManifestCheck {
     }
 
     /**
-     * The first {@value #PAIR_VALUES} values in C order, streamed: a huge tensor is never read whole for them. A
-     * Fortran-ordered tensor of rank 2 or more stores them apart, so it is read whole, if the heap can hold it.
+     * The first {@value #PAIR_VALUES} values in C order of a Fortran-ordered tensor of rank 2 or more, which stores
+     * them apart: read whole, if the heap can hold it.
      */
     private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {

@@ -103,33 +103,46 @@ public final class TensorCheck {
      */
     public static Checked check(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode,
                                 int threads) throws TensorFormatException {
+        return check(t, scheme, o, alphaPerTensor, mode, threads, StreamingEngine.PREFIX);
+    }
+
+    /**
+     * As {@link #check(Target, Scheme, TensorSpec, double, KsMode, int)}, keeping the first {@code prefixLength}
+     * values in C order in {@link Checked#prefix} (null for a Fortran-ordered tensor of rank 2 or more that was
+     * streamed), read in the same pass as the checks.
+     *
+     * @throws TensorFormatException if the file or tensor cannot be read
+     * @throws IllegalArgumentException if the shape cannot carry the scheme, or the heap cannot hold the checks
+     */
+    public static Checked check(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode,
+                                int threads, int prefixLength) throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
             TensorInfo info = src.info();
             Expectation e = expectation(t, info, scheme, o);
             Precision p = precision(info.dtype());
             if (streaming(e, info.size(), mode)) {
-                return stream(src, info, e, p, alphaPerTensor, mode, threads, true);
+                return stream(src, info, e, p, alphaPerTensor, mode, threads, true, prefixLength);
             }
             // read whole: tensors checked at the same time share half the heap (HeapShare), and one that does not
             // fit streams when its law allows, or is refused up front (HeapGuard)
             return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () -> {
                 if (HeapGuard.mustStream(t, info, e, mode)) { // too big to sort: no exact re-check either
-                    return stream(src, info, e, p, alphaPerTensor, mode, threads, false);
+                    return stream(src, info, e, p, alphaPerTensor, mode, threads, false, prefixLength);
                 }
                 double[] values = src.readAllCOrder();
                 return new Checked(Conformance.check(values, e, p, alphaPerTensor),
-                        java.util.Arrays.copyOf(values, (int) Math.min(values.length, StreamingEngine.PREFIX)),
+                        java.util.Arrays.copyOf(values, (int) Math.min(values.length, prefixLength)),
                         "exact");
             });
         }
     }
 
     private static Checked stream(TensorSource src, TensorInfo info, Expectation e, Precision p,
-                                  double alphaPerTensor, KsMode mode, int threads, boolean mayResort)
-            throws TensorFormatException {
+                                  double alphaPerTensor, KsMode mode, int threads, boolean mayResort,
+                                  int prefixLength) throws TensorFormatException {
         BinEdges edges = BinEdges.of(e.distribution(), p, bins(info.size(), alphaPerTensor, mode));
         StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads,
-                hashLines(info, e) ? e.matrixView() : null);
+                hashLines(info, e) ? e.matrixView() : null, prefixLength);
         return conclude(s, src, info, e, p, alphaPerTensor, mode, mayResort);
     }
 

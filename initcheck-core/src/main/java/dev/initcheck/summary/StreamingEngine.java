@@ -65,7 +65,8 @@ public final class StreamingEngine {
      *
      * @param summary the moments and the binned CDF
      * @param lines   the row and column hashes of the 2-D view, or null when not asked for
-     * @param prefix  the first {@value #PREFIX} values in storage order (fewer if the tensor is smaller)
+     * @param prefix  the first values in storage order ({@value #PREFIX} unless asked otherwise; fewer if the tensor
+     *                is smaller)
      */
     public record Streamed(StreamingSummary summary, LineHashes lines, double[] prefix) {
     }
@@ -81,12 +82,23 @@ public final class StreamingEngine {
      */
     public static Streamed stream(TensorSource source, BinEdges edges, int threads, long[] matrix)
             throws TensorFormatException {
+        return stream(source, edges, threads, matrix, PREFIX);
+    }
+
+    /**
+     * As {@link #stream(TensorSource, BinEdges, int, long[])}, keeping the first {@code prefixLength} values in
+     * storage order in {@link Streamed#prefix}.
+     *
+     * @throws TensorFormatException if the data cannot be read
+     */
+    public static Streamed stream(TensorSource source, BinEdges edges, int threads, long[] matrix, int prefixLength)
+            throws TensorFormatException {
         int workers = Math.max(1, threads);
         if (matrix != null) { // every worker holds its own line hashes: at most an eighth of the heap for them all
             long perWorker = LineHashes.bytes(matrix[0], matrix[1]);
             workers = (int) Math.max(1, Math.min(workers, Runtime.getRuntime().maxMemory() / 8 / perWorker));
         }
-        double[] prefix = new double[(int) Math.min(PREFIX, source.info().size())];
+        double[] prefix = new double[(int) Math.min(prefixLength, source.info().size())];
         long[] offset = {0};
         List<Future<SampleMoments>> chunks = new ArrayList<>();
         List<ChunkSummarizer> shares = new ArrayList<>();
