@@ -2,14 +2,14 @@ package dev.initcheck.audit;
 
 import dev.initcheck.app.HeapGuard;
 import dev.initcheck.app.HeapShare;
-import dev.initcheck.app.TensorTasks;
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.app.TensorPrefix;
+import dev.initcheck.app.TensorTasks;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.LawFit;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorInfo;

@@ -2,7 +2,7 @@ package dev.initcheck.audit;
 
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

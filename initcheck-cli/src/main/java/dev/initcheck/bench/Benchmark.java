@@ -2,9 +2,9 @@ package dev.initcheck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.NpyWriter;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;

@@ -1,8 +1,8 @@
 package dev.initcheck.bench;
 
-import dev.initcheck.check.Precision;
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.distribution.Uniform;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.ReferenceInitializer;

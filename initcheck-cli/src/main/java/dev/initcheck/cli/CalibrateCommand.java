@@ -2,7 +2,7 @@ package dev.initcheck.cli;
 
 import dev.initcheck.app.Calibration;
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.shape.Shape;
@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code initcheck calibrate}: measured false-alarm rates of every check with correct samplers. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,

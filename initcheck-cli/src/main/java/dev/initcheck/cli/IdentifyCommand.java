@@ -1,18 +1,18 @@
 package dev.initcheck.cli;
 
-import dev.initcheck.app.TensorCheck;
-import dev.initcheck.app.HeapGuard;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.initcheck.app.HeapGuard;
+import dev.initcheck.app.TensorCheck;
 import dev.initcheck.check.Identification;
 import dev.initcheck.check.LawFit;
-import dev.initcheck.check.Precision;
-import dev.initcheck.check.SortedSample;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorSource;
 import dev.initcheck.report.Json;
+import dev.initcheck.sample.SortedSample;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.initcheck.report;
 
-import dev.initcheck.check.StoredLaw;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.summary.BinnedCdf;
 import java.util.ArrayList;
 import java.util.List;

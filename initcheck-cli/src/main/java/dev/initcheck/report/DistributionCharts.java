@@ -2,9 +2,9 @@ package dev.initcheck.report;
 
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
-import dev.initcheck.check.StoredLaw;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.summary.BinnedCdf;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.initcheck.suite;
 
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.Precision;
-import dev.initcheck.check.SampleMoments;
-import dev.initcheck.check.SortedSample;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.report.ChartData;
 import dev.initcheck.report.TensorResult;
+import dev.initcheck.sample.SampleMoments;
+import dev.initcheck.sample.SortedSample;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Initializer;
 import dev.initcheck.scheme.ReferenceInitializer;

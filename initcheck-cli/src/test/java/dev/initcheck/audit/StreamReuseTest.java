@@ -3,7 +3,7 @@ package dev.initcheck.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.check.CheckResult;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import java.util.ArrayList;
 import java.util.List;

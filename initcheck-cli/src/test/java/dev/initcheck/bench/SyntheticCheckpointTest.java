@@ -9,7 +9,7 @@ import dev.initcheck.audit.AuditResult;
 import dev.initcheck.audit.TensorStatus;
 import dev.initcheck.bench.SyntheticCheckpoint.Spec;
 import dev.initcheck.bench.SyntheticCheckpoint.StorageType;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.DType;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorInfo;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.check.CheckResult;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Scheme;
 import dev.initcheck.shape.Layout;

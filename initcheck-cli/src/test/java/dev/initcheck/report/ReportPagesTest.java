@@ -3,8 +3,8 @@ package dev.initcheck.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.ReferenceInitializer;

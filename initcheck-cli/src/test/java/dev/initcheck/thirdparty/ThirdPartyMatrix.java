@@ -1,8 +1,8 @@
 package dev.initcheck.thirdparty;
 
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.thirdparty.encog.EncogCases;
 import dev.initcheck.thirdparty.neuroph.NeurophCases;

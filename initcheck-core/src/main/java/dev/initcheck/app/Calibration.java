@@ -4,7 +4,7 @@ import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Fmt;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.ReferenceInitializer;

@@ -3,23 +3,23 @@ package dev.initcheck.app;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.LineHashes;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.DType;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorInfo;
 import dev.initcheck.io.TensorSource;
+import dev.initcheck.sample.LineHashes;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;
 import dev.initcheck.scheme.Structure;
-import dev.initcheck.summary.BinEdges;
-import dev.initcheck.summary.StreamingEngine;
-import dev.initcheck.summary.StreamingSummary;
 import dev.initcheck.shape.Fans;
 import dev.initcheck.shape.Layout;
 import dev.initcheck.shape.Shape;
+import dev.initcheck.summary.BinEdges;
+import dev.initcheck.summary.StreamingEngine;
+import dev.initcheck.summary.StreamingSummary;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,8 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.sample.SampleMoments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;

@@ -2,6 +2,8 @@ package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Structure;
 import java.util.ArrayList;

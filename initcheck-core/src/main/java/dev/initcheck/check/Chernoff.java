@@ -1,5 +1,7 @@
 package dev.initcheck.check;
 
+import dev.initcheck.distribution.StoredLaw;
+
 /**
  * Chernoff bounds for the mean of n i.i.d. copies of a discrete variable V whose atoms and probabilities are known
  * exactly (the law of a stored value, {@link StoredLaw}): P(V̄ &gt;= u) &lt;= exp(-n(t·u - ln M(t))) for every t &gt;= 0,

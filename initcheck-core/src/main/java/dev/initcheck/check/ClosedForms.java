@@ -3,6 +3,7 @@ package dev.initcheck.check;
 import dev.initcheck.check.FamilyFit.Estimate;
 import dev.initcheck.check.FamilyFit.Interval;
 import dev.initcheck.check.FamilyFit.Kind;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.shape.Fans;
 import dev.initcheck.shape.Shape;

@@ -1,6 +1,8 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.PointMass;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.sample.SampleMoments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.initcheck.check;
 
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.distribution.TruncatedNormal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

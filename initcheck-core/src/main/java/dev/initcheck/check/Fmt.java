@@ -1,5 +1,6 @@
 package dev.initcheck.check;
 
+import dev.initcheck.distribution.Precision;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,6 +1,8 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.sample.SortedSample;
 import dev.initcheck.scheme.Catalogue;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;

@@ -1,5 +1,8 @@
 package dev.initcheck.check;
 
+import dev.initcheck.distribution.StoredLaw;
+import dev.initcheck.sample.LineHashes;
+import dev.initcheck.sample.SampleMoments;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

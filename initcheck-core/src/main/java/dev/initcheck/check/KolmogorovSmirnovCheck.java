@@ -1,6 +1,9 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
+import dev.initcheck.sample.KsStatistic;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

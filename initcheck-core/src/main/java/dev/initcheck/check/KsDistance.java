@@ -1,6 +1,8 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -69,20 +71,27 @@ final class KsDistance {
 
     /** sup_x |F_s(x) - F(x)| for scale factor s &gt; 0. */
     double at(double s) {
+        // both point sets ascend (s > 0): merged, not sorted
         int m = quantiles.length;
         double[] pts = new double[2 * m];
-        for (int i = 0; i < m; i++) {
-            pts[i] = quantiles[i];
-            pts[m + i] = center + s * (quantiles[i] - center);
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < pts.length; k++) {
+            double scaled = j < m ? center + s * (quantiles[j] - center) : Double.POSITIVE_INFINITY;
+            if (i < m && quantiles[i] <= scaled) {
+                pts[k] = quantiles[i++];
+            } else {
+                pts[k] = scaled;
+                j++;
+            }
         }
-        Arrays.sort(pts);
         int best = 0;
         double bestGap = -1;
-        for (int i = 0; i < pts.length; i++) {
-            double g = gap(pts[i], s);
+        for (int k = 0; k < pts.length; k++) {
+            double g = gap(pts[k], s);
             if (g > bestGap) {
                 bestGap = g;
-                best = i;
+                best = k;
             }
         }
         double a = pts[Math.max(0, best - 1)];

@@ -14,30 +14,6 @@ final class Laws {
     private Laws() {
     }
 
-
-    /**
-     * The interval that carries all of the law's mass in double precision: the support when bounded, mean ± 40 sd
-     * for the normal (the mass beyond is below 1e-320).
-     */
-    static double[] effectiveRange(Distribution law) {
-        if (law.isBounded()) {
-            return new double[] {law.lowerBound(), law.upperBound()};
-        }
-        double reach = StoredLaw.NORMAL_RANGE_SD * law.standardDeviation();
-        return new double[] {law.mean() - reach, law.mean() + reach};
-    }
-
-    /** The density's maximum, at the mode. */
-    static double maxDensity(Distribution law) {
-        return law.density(law.mode());
-    }
-
-    /** The largest density on [a, b]: at the point of [a, b] nearest the mode (the laws here are unimodal). */
-    static double maxDensityOn(Distribution law, double a, double b) {
-        return law.density(Math.max(a, Math.min(b, law.mode())));
-    }
-
-
     /** The standard member of a family: U(-sqrt3, sqrt3), N(0, 1), N(0, 1) cut at ±2 (Keras). */
     static Distribution canonical(Family family) {
         return switch (family) {

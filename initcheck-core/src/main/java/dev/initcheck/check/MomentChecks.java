@@ -2,6 +2,9 @@ package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
+import dev.initcheck.sample.SampleMoments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.BinomialDistribution;

@@ -1,6 +1,8 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import java.util.ArrayList;
 import java.util.List;
 

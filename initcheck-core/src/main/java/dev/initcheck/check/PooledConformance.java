@@ -1,5 +1,6 @@
 package dev.initcheck.check;
 
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Initializer;

@@ -2,6 +2,7 @@ package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.StoredLaw;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

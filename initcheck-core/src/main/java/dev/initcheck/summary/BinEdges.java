@@ -1,9 +1,9 @@
 package dev.initcheck.summary;
 
-import dev.initcheck.check.Precision;
-import dev.initcheck.check.StoredLaw;
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Family;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,9 +1,9 @@
 package dev.initcheck.summary;
 
-import dev.initcheck.check.LineHashes;
-import dev.initcheck.check.SampleMoments;
 import dev.initcheck.io.DType;
 import dev.initcheck.io.RawChunk;
+import dev.initcheck.sample.LineHashes;
+import dev.initcheck.sample.SampleMoments;
 
 /**
  * One worker's share of a streaming pass over a tensor, fed chunks as stored ({@link RawChunk}); shares merge by

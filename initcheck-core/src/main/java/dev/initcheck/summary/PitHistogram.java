@@ -121,7 +121,7 @@ public final class PitHistogram {
      * F_n(e_j) >= C_j/n; p_j - C_j/n <= D- as the left limit of F - F_n at e_j), location the edge of the largest
      * gap, resolution D_hi - D_lo.
      */
-    public dev.initcheck.check.KsStatistic ksStatistic() {
+    public dev.initcheck.sample.KsStatistic ksStatistic() {
         if (n == 0) {
             throw new IllegalStateException("no finite values");
         }
@@ -132,9 +132,9 @@ public final class PitHistogram {
     }
 
     /** The KS bounds of the current counts (cached until the next add or merge). */
-    private dev.initcheck.check.KsStatistic ks;
+    private dev.initcheck.sample.KsStatistic ks;
 
-    private dev.initcheck.check.KsStatistic computeKs() {
+    private dev.initcheck.sample.KsStatistic computeKs() {
         double plus = 0;
         double minus = 0;
         int at = 1;
@@ -149,7 +149,7 @@ public final class PitHistogram {
             minus = Math.max(minus, -gap);
         }
         double d = Math.max(plus, minus);
-        return new dev.initcheck.check.KsStatistic(n, d, plus, minus, edges.edge(at), edges.maxBinMass());
+        return new dev.initcheck.sample.KsStatistic(n, d, plus, minus, edges.edge(at), edges.maxBinMass());
     }
 
     /** D_hi >= D_n. */

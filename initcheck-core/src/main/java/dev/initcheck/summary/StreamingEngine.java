@@ -1,11 +1,11 @@
 package dev.initcheck.summary;
 
-import dev.initcheck.check.LineHashes;
-import dev.initcheck.check.SampleMoments;
 import dev.initcheck.io.DType;
 import dev.initcheck.io.RawChunk;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorSource;
+import dev.initcheck.sample.LineHashes;
+import dev.initcheck.sample.SampleMoments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,9 +1,9 @@
 package dev.initcheck.summary;
 
-import dev.initcheck.check.EmpiricalCdf;
-import dev.initcheck.check.KsStatistic;
-import dev.initcheck.check.SampleMoments;
-import dev.initcheck.check.StoredLaw;
+import dev.initcheck.distribution.StoredLaw;
+import dev.initcheck.sample.EmpiricalCdf;
+import dev.initcheck.sample.KsStatistic;
+import dev.initcheck.sample.SampleMoments;
 
 /**
  * Everything the checks need from a sample, in one pass and constant memory: {@link SampleMoments} (moments,

@@ -3,7 +3,7 @@ package dev.initcheck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.check.CheckName;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.shape.Shape;
 import java.io.IOException;

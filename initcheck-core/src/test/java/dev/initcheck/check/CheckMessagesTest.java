@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.distribution.Normal;
 import dev.initcheck.distribution.PointMass;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.distribution.Uniform;
+import dev.initcheck.sample.SampleMoments;
+import dev.initcheck.sample.SortedSample;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

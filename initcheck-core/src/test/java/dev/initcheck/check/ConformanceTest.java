@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.random.SeededRandom;
+import dev.initcheck.sample.EmpiricalCdf;
+import dev.initcheck.sample.KsStatistic;
+import dev.initcheck.sample.SampleMoments;
+import dev.initcheck.sample.SortedSample;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.ReferenceInitializer;
 import dev.initcheck.scheme.Scheme;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.distribution.Uniform;
 import java.io.IOException;

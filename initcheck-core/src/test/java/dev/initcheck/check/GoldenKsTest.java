@@ -6,6 +6,8 @@ import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Normal;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.distribution.Uniform;
+import dev.initcheck.sample.KsStatistic;
+import dev.initcheck.sample.SortedSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.initcheck.distribution.Distribution;
 import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.distribution.Uniform;
 import java.io.IOException;

@@ -3,6 +3,8 @@ package dev.initcheck.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
+import dev.initcheck.sample.KsStatistic;
 import dev.initcheck.scheme.Scheme;
 import dev.initcheck.shape.Layout;
 import dev.initcheck.shape.Shape;

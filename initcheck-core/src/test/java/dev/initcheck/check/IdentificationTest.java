@@ -2,6 +2,7 @@ package dev.initcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.scheme.Catalogue;
 import dev.initcheck.scheme.ReferenceInitializer;

@@ -2,6 +2,7 @@ package dev.initcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.distribution.Uniform;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;

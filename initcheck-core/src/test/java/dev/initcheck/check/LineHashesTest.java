@@ -2,7 +2,9 @@ package dev.initcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
+import dev.initcheck.sample.LineHashes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

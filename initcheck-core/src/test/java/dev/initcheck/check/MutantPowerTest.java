@@ -3,6 +3,7 @@ package dev.initcheck.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.distribution.TruncatedNormal;
 import dev.initcheck.distribution.Uniform;
 import dev.initcheck.random.SeededRandom;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.KsStatistic;
-import dev.initcheck.check.Precision;
-import dev.initcheck.check.SampleMoments;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
+import dev.initcheck.sample.KsStatistic;
+import dev.initcheck.sample.SampleMoments;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.ReferenceInitializer;
 import dev.initcheck.scheme.Scheme;
@@ -55,7 +55,7 @@ class StreamingEngineTest {
         assertThat(streaming.passed()).isEqualTo(exact.passed());
         // duplicate rows/columns need the matrix: only the exact path runs them
         assertThat(failedChecks(streaming)).isEqualTo(failedChecks(exact).replaceAll(",?duplicate_\\w+", ""));
-        KsStatistic exactKs = dev.initcheck.check.SortedSampleAccess.ks(x, e.distribution());
+        KsStatistic exactKs = dev.initcheck.sample.SortedSampleAccess.ks(x, e.distribution());
         KsStatistic lo = s.distanceTo(e.distribution());
         assertThat(lo.d()).isLessThanOrEqualTo(exactKs.d()).isGreaterThanOrEqualTo(exactKs.d() - lo.resolution());
         assertThat(exact.passed()).isEqualTo(scale == 1.0 && sampled.equals(declared));

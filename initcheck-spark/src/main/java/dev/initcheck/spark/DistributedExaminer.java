@@ -5,7 +5,7 @@ import dev.initcheck.app.TensorTasks;
 import dev.initcheck.audit.Audit;
 import dev.initcheck.audit.Checkpoint;
 import dev.initcheck.audit.Declaration;
-import dev.initcheck.check.Precision;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.ByteRanges;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorFormatException;

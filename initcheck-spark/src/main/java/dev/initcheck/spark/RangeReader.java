@@ -1,8 +1,8 @@
 package dev.initcheck.spark;
 
-import dev.initcheck.check.SampleMoments;
 import dev.initcheck.io.ByteRanges;
 import dev.initcheck.io.RawChunk;
+import dev.initcheck.sample.SampleMoments;
 import dev.initcheck.summary.BinEdges;
 import dev.initcheck.summary.ChunkSummarizer;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.initcheck.spark;
 
-import dev.initcheck.check.LineHashes;
-import dev.initcheck.check.SampleMoments;
+import dev.initcheck.sample.LineHashes;
+import dev.initcheck.sample.SampleMoments;
 import java.io.Serializable;
 
 /**

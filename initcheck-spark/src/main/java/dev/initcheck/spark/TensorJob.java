@@ -1,7 +1,7 @@
 package dev.initcheck.spark;
 
-import dev.initcheck.check.Precision;
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.DType;
 import java.io.Serializable;
 

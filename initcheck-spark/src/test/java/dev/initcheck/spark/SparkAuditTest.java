@@ -116,7 +116,7 @@ class SparkAuditTest {
         Files.copy(synthetic.file(SyntheticCheckpoint.StorageType.BF16), file);
         TensorJob bad = new TensorJob(0, "w", file.toUri().toString(), Files.size(file) - 1024,
                 dev.initcheck.io.DType.BF16, false, 1 << 17, new dev.initcheck.distribution.Normal(0, 0.02),
-                dev.initcheck.check.Precision.BFLOAT16, 1024, 0, 0);
+                dev.initcheck.distribution.Precision.BFLOAT16, 1024, 0, 0);
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
                 new DistributedSummaries(2, 1 << 16, 0).run(sc, List.of(bad)));
         assertThat(SparkMain.rootCause(thrown).getMessage()).startsWith(file.toUri().toString())

@@ -2,8 +2,8 @@ package dev.initcheck.assertj;
 
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.Conformance;
-import dev.initcheck.check.Precision;
 import dev.initcheck.check.Verdict;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.scheme.Expectation;
 import dev.initcheck.scheme.Scheme;
 import dev.initcheck.shape.Fans;

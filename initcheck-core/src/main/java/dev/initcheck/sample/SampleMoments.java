@@ -1,4 +1,4 @@
-package dev.initcheck.check;
+package dev.initcheck.sample;
 
 import dev.initcheck.distribution.Distribution;
 import java.io.Serializable;

@@ -1,5 +1,6 @@
-package dev.initcheck.check;
+package dev.initcheck.sample;
 
+import dev.initcheck.distribution.StoredLaw;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -34,7 +35,7 @@ public final class SortedSample implements EmpiricalCdf {
     }
 
     /** The sorted values themselves (not a copy: callers in this package must not modify them). */
-    double[] sortedValues() {
+    public double[] sortedValues() {
         return sorted;
     }
 

@@ -1,4 +1,4 @@
-package dev.initcheck.check;
+package dev.initcheck.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

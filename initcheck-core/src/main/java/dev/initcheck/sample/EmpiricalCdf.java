@@ -1,6 +1,7 @@
-package dev.initcheck.check;
+package dev.initcheck.sample;
 
 import dev.initcheck.distribution.Distribution;
+import dev.initcheck.distribution.StoredLaw;
 
 /**
  * A source of the Kolmogorov–Smirnov statistic of a sample against a declared law. {@link SortedSample} is the

@@ -1,4 +1,4 @@
-package dev.initcheck.check;
+package dev.initcheck.sample;
 
 /**
  * Hashes of the leading values of the rows and columns of a rows × cols matrix, accumulated from chunks of its
@@ -79,7 +79,7 @@ public final class LineHashes implements java.io.Serializable {
     }
 
     /** SplitMix64's finalizer (Steele, Lea, Flood 2014). */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -146,20 +146,20 @@ public final class LineHashes implements java.io.Serializable {
     }
 
     /** The 128-bit hash of each row, as two arrays. */
-    long[][] rowHashes() {
+    public long[][] rowHashes() {
         return new long[][] {rowHash, rowHash2};
     }
 
     /** The 128-bit hash of each column, as two arrays. */
-    long[][] columnHashes() {
+    public long[][] columnHashes() {
         return new long[][] {colHash, colHash2};
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    int cols() {
+    public int cols() {
         return cols;
     }
 }

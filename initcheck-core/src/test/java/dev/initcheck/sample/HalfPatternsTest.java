@@ -1,9 +1,10 @@
-package dev.initcheck.check;
+package dev.initcheck.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.initcheck.distribution.Normal;
+import dev.initcheck.distribution.Precision;
 import dev.initcheck.io.DType;
 import dev.initcheck.io.RawChunk;
 import dev.initcheck.random.SeededRandom;

@@ -1,6 +1,5 @@
-package dev.initcheck.check;
+package dev.initcheck.distribution;
 
-import dev.initcheck.distribution.Distribution;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
@@ -144,9 +143,9 @@ public final class StoredLaw {
         if (precision == Precision.FLOAT64) {
             return 0;
         }
-        double[] r = Laws.effectiveRange(law);
+        double[] r = effectiveRange(law);
         double reach = Math.max(Math.abs(r[0]), Math.abs(r[1]));
-        return Laws.maxDensity(law) * (Math.scalb(reach, -24) + Math.scalb(1.0, -150));
+        return maxDensity(law) * (Math.scalb(reach, -24) + Math.scalb(1.0, -150));
     }
 
     /**
@@ -193,7 +192,7 @@ public final class StoredLaw {
     }
 
     /**
-     * P(|Y - c| &gt; cut) with the difference taken in double arithmetic, exactly as {@link SampleMoments} counts
+     * P(|Y - c| &gt; cut) with the difference taken in double arithmetic, exactly as {@code SampleMoments} counts
      * its tail: the grid values on each side where the count starts are found, and the law's mass beyond their
      * cell edges is summed.
      */
@@ -238,7 +237,7 @@ public final class StoredLaw {
             }
             return Math.min(1, q);
         }
-        double[] r = Laws.effectiveRange(law);
+        double[] r = effectiveRange(law);
         double worst = 0;
         for (int side = -1; side <= 1; side += 2) {
             double from = side < 0 ? Math.max(0, -r[1]) : Math.max(0, r[0]);
@@ -253,17 +252,17 @@ public final class StoredLaw {
                 double lo = side < 0 ? -b : a;
                 double hi = side < 0 ? -a : b;
                 double width = precision == Precision.FLOAT64 ? Math.ulp(b) : precision.ulp(a);
-                worst = Math.max(worst, width * Laws.maxDensityOn(law, lo, hi));
+                worst = Math.max(worst, width * maxDensityOn(law, lo, hi));
             }
             double small = Math.min(to, Math.scalb(1.0, Math.getExponent(Math.max(from, Double.MIN_NORMAL))));
-            worst = Math.max(worst, precision.ulp(0) * Laws.maxDensityOn(law, side < 0 ? -small : from,
+            worst = Math.max(worst, precision.ulp(0) * maxDensityOn(law, side < 0 ? -small : from,
                     side < 0 ? -from : small));
         }
         return Math.min(1, worst);
     }
 
     /** The atoms g with P(Y = g) &gt; 0, ascending (float16 and bfloat16 only). */
-    Atoms atoms() {
+    public Atoms atoms() {
         if (!enumerated()) {
             throw new IllegalStateException("atoms are enumerated only for float16 and bfloat16");
         }
@@ -276,11 +275,11 @@ public final class StoredLaw {
     }
 
     /** Values and probabilities of a discrete law, ascending. */
-    record Atoms(double[] value, double[] prob) {
+    public record Atoms(double[] value, double[] prob) {
     }
 
     private Atoms enumerate() {
-        double[] r = Laws.effectiveRange(law);
+        double[] r = effectiveRange(law);
         double g = Math.max(precision.round(r[0]), -precision.maxFinite());
         double end = Math.min(precision.round(r[1]), precision.maxFinite());
         double median = law.inverseCdf(0.5);
@@ -334,5 +333,27 @@ public final class StoredLaw {
     @Override
     public String toString() {
         return describe();
+    }
+
+    /**
+     * The interval that carries all of the law's mass in double precision: the support when bounded, mean ± 40 sd
+     * for the normal (the mass beyond is below 1e-320).
+     */
+    private static double[] effectiveRange(Distribution law) {
+        if (law.isBounded()) {
+            return new double[] {law.lowerBound(), law.upperBound()};
+        }
+        double reach = NORMAL_RANGE_SD * law.standardDeviation();
+        return new double[] {law.mean() - reach, law.mean() + reach};
+    }
+
+    /** The density's maximum, at the mode. */
+    private static double maxDensity(Distribution law) {
+        return law.density(law.mode());
+    }
+
+    /** The largest density on [a, b]: at the point of [a, b] nearest the mode (the laws here are unimodal). */
+    private static double maxDensityOn(Distribution law, double a, double b) {
+        return law.density(Math.max(a, Math.min(b, law.mode())));
     }
 }

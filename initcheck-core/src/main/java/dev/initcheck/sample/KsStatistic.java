@@ -1,4 +1,4 @@
-package dev.initcheck.check;
+package dev.initcheck.sample;
 
 /**
  * The Kolmogorov–Smirnov distance between a sample's empirical CDF F_n and a declared CDF F.

@@ -1,4 +1,4 @@
-package dev.initcheck.check;
+package dev.initcheck.distribution;
 
 import java.util.Locale;
 
