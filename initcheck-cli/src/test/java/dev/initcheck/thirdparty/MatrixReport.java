@@ -4,6 +4,8 @@ import dev.initcheck.check.CheckResult;
 import dev.initcheck.scheme.Expectation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Renders the third-party matrix as Markdown: one section per group of libraries, assembled into one document. */
 final class MatrixReport {
@@ -37,6 +39,24 @@ final class MatrixReport {
         return b.toString();
     }
 
+    /** How each library of a section takes its randomness from the row's stream (only the libraries it holds). */
+    private static final Map<String, String> SEEDING = Map.of(
+            "org.encog:encog-core", "Encog: every draw comes from the stream through a java.util.Random adapter",
+            "org.beykery:neuroph", "Neuroph: every draw comes from the stream through a java.util.Random adapter",
+            "com.edwardraff:JSAT", "JSAT: every draw comes from the stream through a java.util.Random adapter",
+            "com.github.haifengl:smile-core", "SMILE: its thread-local generator is seeded from the stream",
+            "org.deeplearning4j:deeplearning4j-nn", "DL4J: the configuration seed is drawn from that stream,"
+                    + " ND4J's native generator does the rest",
+            "org.tensorflow:tensorflow-framework", "TensorFlow: the initializer's seed is drawn from that stream,"
+                    + " its stateless Philox ops do the rest",
+            "ai.djl:api", "DJL: PyTorch's generator is seeded with an int from that stream",
+            "com.deepnetts:deepnetts-core", "Deep Netts: its java.util.Random is seeded with a long from that stream");
+
+    static String seeding(List<MatrixRow> rows) {
+        return rows.stream().map(r -> r.thirdParty().library()).distinct()
+                .map(l -> SEEDING.getOrDefault(l, l + ": see its adapter")).collect(Collectors.joining("; "));
+    }
+
     /** One section: title, provenance, one table row per case, then the findings. */
     static String section(String title, List<MatrixRow> rows, Provenance p) {
         StringBuilder b = new StringBuilder();
@@ -45,12 +65,7 @@ final class MatrixReport {
                 .append("- Command: `").append(p.command()).append("`\n")
                 .append("- Seed: ").append(p.seed()).append("; row values drawn from `SeededRandom.of(")
                 .append(p.seed()).append(").derive(row label)`, generator ").append(p.generator())
-                .append(" (Encog, Neuroph, JSAT: every draw comes from the stream through a java.util.Random"
-                        + " adapter; SMILE: its thread-local generator is seeded from the stream; DL4J: the"
-                        + " configuration seed is drawn from that stream, ND4J's native generator does the rest;"
-                        + " TensorFlow: the initializer's seed is drawn from that stream, its stateless Philox ops do"
-                        + " the rest; DJL: PyTorch's generator is seeded with an int from that stream; Deep Netts: its"
-                        + " java.util.Random is seeded with a long from that stream)\n")
+                .append(" (").append(seeding(rows)).append(")\n")
                 .append("- Date: ").append(p.date()).append("\n")
                 .append("- JDK: ").append(p.jdk()).append("\n")
                 .append("- Libraries: ").append(String.join("; ", p.libraries())).append('\n');
