@@ -53,6 +53,7 @@ public final class Dl4jCases {
         varianceScalingUniform(out);
         constantsAndDistributions(out);
         out.addAll(Dl4jExtraCases.all());
+        out.addAll(Dl4jKerasCases.all());
         return out;
     }
 

@@ -18,6 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>VAR_SCALING_UNIFORM_*: documented U(±3/fan), delivered U(±3/sqrt(fan)): sqrt(fan) times wider.</li>
  *   <li>LECUN_UNIFORM (by name) and VAR_SCALING_UNIFORM_FAN_IN (by name): sqrt(3) times the standard bound.</li>
  *   <li>LECUN_NORMAL documented as Keras' lecun_normal (truncated), delivered untruncated.</li>
+ *   <li>Keras model import ({@link Dl4jKerasCases}): {@code VarianceScaling(distribution="truncated_normal")}
+ *       becomes DL4J's uniform U(±scale·3/sqrt(fan)), sd sqrt(3·scale) times Keras'; the Keras 2.2 spelling
+ *       "normal" becomes DL4J's uncorrected truncated normal (sd 0.87 times, bound 0.8796 times Keras');
+ *       {@code lecun_uniform} becomes U(±3/sqrt(fan_in)), sqrt(3) times Keras' bound.</li>
  * </ul>
  */
 class Dl4jConformanceTest {
