@@ -68,6 +68,16 @@ public final class Audit {
         /** One result per item, in the items' order. */
         List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, double alpha,
                                   TensorCheck.KsMode ks, TensorTasks.Progress progress) throws TensorFormatException;
+
+        /**
+         * The {@link #valuesHash} of each of {@code items} (the tensors the tie checks compare), by name; the ones
+         * left out are computed in this JVM when a tie check needs them. By default none: all are computed here.
+         *
+         * @throws TensorFormatException for a tensor that cannot be read
+         */
+        default Map<String, long[]> valuesHashes(List<Checkpoint.Item> items) throws TensorFormatException {
+            return Map.of();
+        }
     }
 
     /** Audits a checkpoint whose tensors {@code examiner} examines; declarations and conclusions as {@link #run}. */
@@ -110,7 +120,7 @@ public final class Audit {
         Set<String> prefixed = new HashSet<>();
         prefixes.forEach(p -> prefixed.add(p.name()));
 
-        Map<String, long[]> hashes = new HashMap<>();
+        Map<String, long[]> hashes = new HashMap<>(examiner.valuesHashes(tieOperands(done, items)));
         List<TensorAudit> out = new ArrayList<>();
         for (Examined e : done) {
             Checkpoint.Item it = e.item();
@@ -296,6 +306,25 @@ public final class Audit {
         };
     }
 
+    /** The tensors whose values the tie checks hash: each tied tensor and its target, when dtype and shape agree. */
+    private static List<Checkpoint.Item> tieOperands(List<Examined> done, Map<String, Checkpoint.Item> items) {
+        Map<String, Checkpoint.Item> out = new LinkedHashMap<>();
+        for (Examined e : done) {
+            if (e.declaration() != null && e.declaration().kind() == Declaration.Kind.TIED) {
+                Checkpoint.Item target = items.get(e.declaration().tiedTo());
+                if (target != null && comparable(e.item().info(), target.info())) {
+                    out.putIfAbsent(e.item().name(), e.item());
+                    out.putIfAbsent(target.name(), target);
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static boolean comparable(TensorInfo a, TensorInfo b) {
+        return a.dtype() == b.dtype() && Arrays.equals(a.shape(), b.shape());
+    }
+
     /** Bit-for-bit equality with the tensor it is tied to (dtype, shape, and a 128-bit hash of the values). */
     private static CheckResult tie(Checkpoint.Item self, Checkpoint.Item target, String targetName,
                                    Map<String, long[]> hashes) throws TensorFormatException {
@@ -305,7 +334,7 @@ public final class Audit {
         }
         TensorInfo a = self.info();
         TensorInfo b = target.info();
-        if (a.dtype() != b.dtype() || !Arrays.equals(a.shape(), b.shape())) {
+        if (!comparable(a, b)) {
             return CheckResult.hard(CheckName.TIED, false, Double.NaN, Double.NaN, Double.NaN, "tied to "
                     + targetName + ", but it is " + a.dtype() + " " + TensorInfo.formatShape(a.shape()) + " and "
                     + targetName + " is " + b.dtype() + " " + TensorInfo.formatShape(b.shape()),
@@ -320,19 +349,29 @@ public final class Audit {
     private static long[] hash(Checkpoint.Item it, Map<String, long[]> cache) throws TensorFormatException {
         long[] h = cache.get(it.name());
         if (h == null) {
-            long[] acc = {0x243F6A8885A308D3L, 0x13198A2E03707344L};
-            try (TensorSource src = TensorFiles.open(it.file(), it.name())) {
-                src.forEachChunk((buf, len) -> {
-                    for (int k = 0; k < len; k++) {
-                        long bits = Double.doubleToRawLongBits(buf[k]);
-                        acc[0] = Long.rotateLeft((acc[0] ^ bits) * 0x9E3779B97F4A7C15L, 29);
-                        acc[1] = Long.rotateLeft((acc[1] + bits) * 0xC2B2AE3D27D4EB4FL, 31) ^ acc[0];
-                    }
-                });
-            }
-            h = acc;
+            h = valuesHash(it);
             cache.put(it.name(), h);
         }
         return h;
+    }
+
+    /**
+     * A 128-bit hash of a tensor's values in storage order, each value widened to a double and taken bit for bit
+     * (two multiply-rotate lanes over the raw bits): the tie check's comparison, read in one streaming pass.
+     *
+     * @throws TensorFormatException for a tensor that cannot be read
+     */
+    public static long[] valuesHash(Checkpoint.Item it) throws TensorFormatException {
+        long[] acc = {0x243F6A8885A308D3L, 0x13198A2E03707344L};
+        try (TensorSource src = TensorFiles.open(it.file(), it.name())) {
+            src.forEachChunk((buf, len) -> {
+                for (int k = 0; k < len; k++) {
+                    long bits = Double.doubleToRawLongBits(buf[k]);
+                    acc[0] = Long.rotateLeft((acc[0] ^ bits) * 0x9E3779B97F4A7C15L, 29);
+                    acc[1] = Long.rotateLeft((acc[1] + bits) * 0xC2B2AE3D27D4EB4FL, 31) ^ acc[0];
+                }
+            });
+        }
+        return acc;
     }
 }

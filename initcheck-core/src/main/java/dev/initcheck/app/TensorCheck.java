@@ -160,7 +160,7 @@ public final class TensorCheck {
     /**
      * The checks of a streamed tensor, from its summary wherever it was computed (this JVM, or pieces merged from
      * other machines): in {@code auto}, the exact re-check from {@code src} when the binned KS bounds straddle the
-     * gate and {@code mayResort}.
+     * gate and {@code mayResort} ({@code src} is read for nothing else: null will do when {@code mayResort} is false).
      */
     public static Checked conclude(StreamingEngine.Streamed s, TensorSource src, TensorInfo info, Expectation e,
                                    Precision p, double alphaPerTensor, KsMode mode, boolean mayResort)
@@ -168,18 +168,33 @@ public final class TensorCheck {
         Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
         // prefixes are compared in C order: a Fortran-ordered matrix streams its values in another order
         double[] prefix = info.fortranOrder() && info.rank() > 1 ? null : s.prefix();
-        if (!mayResort || mode != KsMode.AUTO || !ksUndecided(v, s.summary())
-                || info.size() > TensorSource.MAX_ARRAY_ELEMENTS) {
+        if (!mayResort || !exactRecheckDue(v, s.summary(), info, mode)) {
             return new Checked(v, prefix, "streaming");
         }
-        synchronized (EXACT_FALLBACK) { // one re-check at a time, inside the heap share like any whole read
-            return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () -> {
-                if (!HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))) {
-                    return new Checked(v, prefix, "streaming");
-                }
-                return new Checked(Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor), prefix,
-                        "streaming, then exact");
-            });
+        Verdict exact = exactRecheck(src, info, e, p, alphaPerTensor);
+        return exact == null ? new Checked(v, prefix, "streaming")
+                : new Checked(exact, prefix, "streaming, then exact");
+    }
+
+    /**
+     * Whether a streamed tensor's verdict {@code v} is to be decided by the exact path: {@code --ks auto}, the KS gate
+     * between the binned bounds D_lo and D_lo + 1/B of {@code s}, and the values few enough for one array.
+     */
+    public static boolean exactRecheckDue(Verdict v, StreamingSummary s, TensorInfo info, KsMode mode) {
+        return mode == KsMode.AUTO && ksUndecided(v, s) && info.size() <= TensorSource.MAX_ARRAY_ELEMENTS;
+    }
+
+    /**
+     * The exact path's verdict on {@code src}'s values (the re-check of {@link #exactRecheckDue}), or null when the
+     * heap cannot hold the values and their sorted copy ({@link HeapGuard#checkBytes}); one re-check at a time in
+     * this JVM, inside the heap share like any whole read.
+     */
+    public static Verdict exactRecheck(TensorSource src, TensorInfo info, Expectation e, Precision p,
+                                       double alphaPerTensor) throws TensorFormatException {
+        synchronized (EXACT_FALLBACK) {
+            return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () ->
+                    HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))
+                            ? Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor) : null);
         }
     }
 

@@ -112,7 +112,7 @@ record DistributedSummaries(int partitions, long rangeValues, long shuffleSeed) 
         return out;
     }
 
-    private static HashMap<String, String> settings(Configuration conf) {
+    static HashMap<String, String> settings(Configuration conf) {
         HashMap<String, String> out = new HashMap<>();
         conf.forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;

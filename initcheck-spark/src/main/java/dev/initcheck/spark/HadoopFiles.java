@@ -17,10 +17,11 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * A read-only {@link FileSystem} over one Hadoop file system ({@code hdfs://namenode}, {@code s3a://bucket}, ...),
- * so that the driver lists a checkpoint with the local audit's own code ({@code Checkpoint.open}, the safetensors
- * header reader) through Hadoop's {@link org.apache.hadoop.fs.FileSystem}: positional reads of exactly the bytes that
- * code asks for (the index, {@code config.json}, each shard's 8-byte header length and header, and the values of the
- * tensors examined whole on the driver), never a whole shard; each header is fetched once ({@link HeaderCache}).
+ * so that the driver lists a checkpoint, and executor tasks read the tensors they examine whole, with the local
+ * audit's own code ({@code Checkpoint.open}, the tensor readers) through Hadoop's
+ * {@link org.apache.hadoop.fs.FileSystem}: positional reads of exactly the bytes that code asks for (on the driver the
+ * index, {@code config.json} and each shard's 8-byte header length and header; in a task, a header and the values of
+ * its tensors), never a whole shard; each header is fetched once per view ({@link HeaderCache}).
  *
  * <p>Only {@code .safetensors} and {@code .json} files are opened: a PyTorch zip ({@code .bin}, {@code .pt}), an
  * {@code .npz} or {@code .npy} checkpoint is refused by name (the distributed audit reads those from local paths only).

@@ -27,15 +27,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code initcheck-spark audit PATH}: {@code initcheck audit} with the streamed tensors summarised by Spark; the
- * same options, checks, policy and output (text, or the JSON of docs/report-schema.md, identical to the local
+ * {@code initcheck-spark audit PATH}: {@code initcheck audit} with every tensor's data read by Spark's executors
+ * (the streamed tensors summarised in byte ranges, the others examined whole in tasks: {@link DistributedExaminer});
+ * the same options, checks, policy and output (text, or the JSON of docs/report-schema.md, identical to the local
  * audit's). PATH may be a Hadoop URI ({@link HadoopFiles}): the driver then lists the checkpoint through Hadoop's
  * {@code FileSystem}, reading the index, {@code config.json} and the shards' headers, and its paths print as the URI.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit every tensor of a checkpoint as 'initcheck audit' does, the large tensors' summaries "
-                + "computed by a Spark job (byte ranges read on the executors). Exit 0 conforms, 1 some tensor "
-                + "fails, 2 bad input or a file that cannot be read.")
+        description = "Audit every tensor of a checkpoint as 'initcheck audit' does, its data read on Spark's "
+                + "executors (the large tensors' summaries from byte ranges, the others examined whole in tasks). "
+                + "Exit 0 conforms, 1 some tensor fails, 2 bad input or a file that cannot be read.")
 final class SparkAuditCommand implements Callable<Integer> {
     /** Used when neither --master nor spark.master (spark-submit) says where to run. */
     static final String DEFAULT_MASTER = "local[2]";
@@ -62,7 +63,8 @@ final class SparkAuditCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
-            description = "Partitions of the byte ranges (default: Spark's default parallelism).")
+            description = "Partitions of the byte ranges, and tasks of the small tensors read whole (default: Spark's "
+                    + "default parallelism).")
     int partitions;
 
     @Option(names = "--range-mib", defaultValue = "32", paramLabel = "M",
@@ -74,7 +76,8 @@ final class SparkAuditCommand implements Callable<Integer> {
     int rangeChunks;
 
     @Option(names = "--shuffle-seed", defaultValue = "0", paramLabel = "S", hidden = true,
-            description = "Deal the ranges to partitions in an order shuffled by S (0: file order).")
+            description = "Deal the ranges to partitions, and the tensors read whole to tasks, in an order shuffled by "
+                    + "S (0: file order).")
     long shuffleSeed;
 
     /** The Spark context to use instead of creating one (tests share one per JVM). */
@@ -97,7 +100,9 @@ final class SparkAuditCommand implements Callable<Integer> {
         try {
             JobProgress progress = JobProgress.attach(sc, spec.commandLine().getErr());
             DistributedSummaries.LAST.set(null);
-            DistributedExaminer examiner = new DistributedExaminer(sc, summaries());
+            WholeTensorJob.LAST.set(null);
+            DistributedExaminer examiner = new DistributedExaminer(sc, summaries(),
+                    new WholeTensorJob(partitions, shuffleSeed));
             try {
                 // a URI other than file: is listed through Hadoop, reading only the index, config and headers
                 result = Audit.run(request(HadoopFiles.resolve(path, sc.hadoopConfiguration())), null, examiner);
@@ -108,6 +113,10 @@ final class SparkAuditCommand implements Callable<Integer> {
             if (done != null) {
                 spec.commandLine().getErr().printf(Locale.ROOT, "%s; driver: %.3f s concluding %d tensors%n",
                         done.describe(), examiner.concludeNanos() / 1e9, done.tensors());
+            }
+            WholeTensorJob.Done whole = WholeTensorJob.LAST.get();
+            if (whole != null) {
+                spec.commandLine().getErr().println(whole.describe());
             }
         } finally {
             if (sc != shared) {
@@ -137,6 +146,17 @@ final class SparkAuditCommand implements Callable<Integer> {
     }
 
     private JavaSparkContext context() {
+        JavaSparkContext sc = new JavaSparkContext(conf(master, path));
+        sc.setLogLevel("WARN");
+        return sc;
+    }
+
+    /**
+     * The context's configuration: Spark's own ({@code spark.*} system properties, which {@code spark-submit} sets
+     * from its options and {@code spark-defaults.conf}), the master given by {@code --master} over that, else
+     * {@value #DEFAULT_MASTER} when none is set; the web UI off unless configured.
+     */
+    static SparkConf conf(String master, String path) {
         SparkConf conf = new SparkConf().setAppName("initcheck audit " + path);
         if (master != null) {
             conf.setMaster(master);
@@ -144,9 +164,7 @@ final class SparkAuditCommand implements Callable<Integer> {
             conf.setMaster(DEFAULT_MASTER);
         }
         conf.setIfMissing("spark.ui.enabled", "false");
-        JavaSparkContext sc = new JavaSparkContext(conf);
-        sc.setLogLevel("WARN");
-        return sc;
+        return conf;
     }
 
     /** Standard output, or the output file written beside it and moved into place only when complete. */

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A checkpoint reached through a Hadoop scheme other than file: ({@code testfs://}, the local disk behind
- * {@link RecordingFileSystem}, which records every read): the audit's JSON is the local audit's with the URI for the
- * path, the driver reads only the index, the config, each shard's header (once) and the tensors it examines whole,
- * and the executors read only the streamed tensors' bytes. Deterministic: no statistical assertion of its own.
+ * {@link RecordingFileSystem}, which records every read with its thread): the audit's JSON is the local audit's with
+ * the URI for the path; the driver reads only the index, the config and each shard's header (once), never a tensor's
+ * values; executor tasks read every examined tensor, streamed in ranges or read whole, and nothing but headers and
+ * those tensors. Deterministic: no statistical assertion of its own.
  */
 class HadoopCheckpointTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/audit").toAbsolutePath();
@@ -38,7 +39,7 @@ class HadoopCheckpointTest {
         SharedSpark.get();
     }
 
-    private static String uri(Path p) {
+    static String uri(Path p) {
         return "testfs://" + p.toAbsolutePath();
     }
 
@@ -61,11 +62,11 @@ class HadoopCheckpointTest {
         return union(allowed).stream().anyMatch(a -> a[0] <= r[0] && r[1] <= a[1]);
     }
 
-    private static long length(List<long[]> intervals) {
+    static long length(List<long[]> intervals) {
         return union(intervals).stream().mapToLong(a -> a[1] - a[0]).sum();
     }
 
-    private static List<long[]> reads(String file, boolean executor) {
+    static List<long[]> reads(String file, boolean executor) {
         List<long[]> out = new ArrayList<>();
         synchronized (RecordingFileSystem.READS) {
             for (RecordingFileSystem.Read r : RecordingFileSystem.READS) {
@@ -77,7 +78,7 @@ class HadoopCheckpointTest {
         return out;
     }
 
-    private static long headerLength(Path shard) throws Exception {
+    static long headerLength(Path shard) throws Exception {
         try (RandomAccessFile f = new RandomAccessFile(shard.toFile(), "r")) {
             byte[] b = new byte[8];
             f.readFully(b);
@@ -87,13 +88,19 @@ class HadoopCheckpointTest {
 
     @Test
     void aShardedCheckpointOnAHadoopSchemeGivesTheLocalJsonReadingOnlyHeadersOnTheDriver() throws Exception {
+        for (String ks : List.of("streaming", "auto")) { // streaming: i.i.d. tensors in ranges; auto: small ones whole
+            shardedCheckpoint(ks);
+        }
+    }
+
+    private void shardedCheckpoint(String ks) throws Exception {
         Path dir = FIXTURES.resolve("gpt2-bf16-sharded");
         String policy = FIXTURES.resolve("gpt2.policy.yaml").toString();
         SparkAuditTest.Run local = SparkAuditTest.local("audit", dir.toString(), "--policy", policy, "--format",
-                "json", "--ks", "streaming");
+                "json", "--ks", ks);
         RecordingFileSystem.READS.clear();
         SparkAuditTest.Run spark = SparkAuditTest.spark("audit", uri(dir), "--policy", policy, "--format", "json",
-                "--ks", "streaming", "--range-chunks", "1");
+                "--ks", ks, "--range-chunks", "1");
         assertThat(spark.err()).doesNotContain("initcheck-spark:");
         assertThat(local.out()).contains(dir.toString());
         assertThat(spark.out()).contains("\"path\" : \"" + uri(dir) + "\"")
@@ -106,6 +113,7 @@ class HadoopCheckpointTest {
             how.put(t.get("tensor").asText(), t.path("path").asText(""));
         }
         int streamed = 0;
+        int whole = 0;
         for (String name : List.of("model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors")) {
             Path shard = dir.resolve(name);
             long n = headerLength(shard);
@@ -114,45 +122,45 @@ class HadoopCheckpointTest {
                 f.seek(8);
                 f.readFully(header);
             }
-            List<long[]> driverMay = new ArrayList<>(List.of(new long[] {0, 8 + n}));
-            List<long[]> executorMay = new ArrayList<>();
-            List<long[]> mustStream = new ArrayList<>();
+            long[] head = {0, 8 + n};
+            List<long[]> executorMay = new ArrayList<>(List.of(head)); // each task opening the file reads its header
+            List<long[]> examined = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : iterable(new ObjectMapper().readTree(header))) {
                 if (!e.getValue().has("data_offsets")) {
                     continue;
                 }
                 long[] region = {8 + n + e.getValue().get("data_offsets").get(0).asLong(),
                     8 + n + e.getValue().get("data_offsets").get(1).asLong()};
-                if ("streaming".equals(how.get(e.getKey()))) {
+                String path = how.get(e.getKey());
+                if (!path.isEmpty()) { // examined: streamed in ranges, or read whole in a task
                     executorMay.add(region);
-                    mustStream.add(region);
-                } else {
-                    driverMay.add(region); // examined whole on the driver (exact), tied or skipped
+                    examined.add(region);
+                    streamed += path.equals("streaming") ? 1 : 0;
+                    whole += path.equals("exact") ? 1 : 0;
                 }
             }
-            streamed += mustStream.size();
             List<long[]> driver = reads(shard.toString(), false);
             List<long[]> executor = reads(shard.toString(), true);
             assertThat(driver).as("the driver read %s's header", name).isNotEmpty();
             for (long[] r : driver) {
-                assertThat(within(r, driverMay)).as("driver read [%d, %d) of %s: the header or a tensor examined "
-                        + "whole on the driver", r[0], r[1], name).isTrue();
-            }
-            for (long[] r : executor) {
-                assertThat(within(r, executorMay)).as("executor read [%d, %d) of %s within a streamed tensor",
-                        r[0], r[1], name).isTrue();
-            }
-            for (long[] t : mustStream) {
-                List<long[]> both = new ArrayList<>(executor);
-                assertThat(within(t, both)).as("streamed tensor bytes [%d, %d) of %s read by executors", t[0], t[1],
+                assertThat(within(r, List.of(head))).as("driver read [%d, %d) of %s: within the header", r[0], r[1],
                         name).isTrue();
             }
-            long headerBytes = driver.stream().mapToLong(r -> Math.max(0, Math.min(r[1], 8 + n) - r[0])).sum();
-            assertThat(headerBytes).as("bytes of %s's header the driver fetched: each once", name).isEqualTo(8 + n);
-            assertThat(driver.stream().mapToLong(r -> r[1] - r[0]).sum()).as("bytes the driver read of %s", name)
-                    .isLessThanOrEqualTo(length(driverMay));
+            assertThat(driver.stream().mapToLong(r -> r[1] - r[0]).sum()).as("bytes of %s's header the driver "
+                    + "fetched: each once", name).isEqualTo(8 + n);
+            for (long[] r : executor) {
+                assertThat(within(r, executorMay)).as("executor read [%d, %d) of %s: a header or an examined tensor",
+                        r[0], r[1], name).isTrue();
+            }
+            for (long[] t : examined) {
+                assertThat(within(t, executor)).as("examined tensor bytes [%d, %d) of %s read by executor tasks",
+                        t[0], t[1], name).isTrue();
+            }
         }
-        assertThat(streamed).as("tensors streamed through Spark").isGreaterThan(0);
+        assertThat(streamed).as("tensors streamed through Spark (--ks %s)", ks).isGreaterThan(0);
+        if (ks.equals("auto")) {
+            assertThat(whole).as("tensors read whole in executor tasks").isGreaterThan(0);
+        }
         for (String small : List.of("model.safetensors.index.json", "config.json")) {
             assertThat(length(reads(dir.resolve(small).toString(), false))).as(small)
                     .isEqualTo(Files.size(dir.resolve(small)));
@@ -160,7 +168,7 @@ class HadoopCheckpointTest {
     }
 
     @Test
-    void tensorsExaminedWholeOnTheDriverAreReadThroughHadoopInHeapWindows() throws Exception {
+    void tensorsExaminedWholeAreReadByExecutorTasksThroughHadoopInHeapWindows() throws Exception {
         // vocabulary 2048, width 256: a 2 MiB f32 embedding, above the 1 MiB that the readers read without mapping
         SyntheticCheckpoint.Written w = SyntheticCheckpoint.write(new SyntheticCheckpoint.Spec(1, 256, 2048),
                 20251201L, Files.createDirectories(tmp.resolve("synthetic")), 2, s -> {
@@ -175,9 +183,13 @@ class HadoopCheckpointTest {
         assertThat(spark.err()).doesNotContain("initcheck-spark:");
         assertThat(local.out()).contains("\"path\" : \"exact\"").doesNotContain("\"path\" : \"streaming\"");
         assertThat(spark.out()).isEqualTo(local.out().replace(file.toString(), uri(file)));
-        assertThat(RecordingFileSystem.READS.stream().filter(r -> r.file().equals(file.toString()))
-                .mapToLong(RecordingFileSystem.Read::length).max().orElse(0)).as("largest single read")
-                .isGreaterThan(1L << 20);
+        long head = 8 + headerLength(file);
+        assertThat(reads(file.toString(), false)).as("the driver read the header only").allSatisfy(r ->
+                assertThat(r[1]).isLessThanOrEqualTo(head));
+        assertThat(reads(file.toString(), true).stream().mapToLong(r -> r[1] - r[0]).max().orElse(0))
+                .as("largest single read by an executor task").isGreaterThan(1L << 20);
+        assertThat(length(reads(file.toString(), true))).as("bytes executor tasks read")
+                .isEqualTo(Files.size(file));
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode n) {

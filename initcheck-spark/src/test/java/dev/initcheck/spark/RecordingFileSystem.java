@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSInputStream;
 import org.apache.hadoop.fs.Path;
@@ -12,18 +14,23 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The local file system under the scheme {@code testfs://}, recording every read (thread, file, position, length):
- * a stand-in for hdfs:// or s3a:// that shows which bytes the driver and the executors read.
+ * a stand-in for hdfs:// or s3a:// that shows which bytes the driver and the executors read. A read by an executor
+ * task that reaches a file's byte {@link #FAIL_FROM} fails with an {@link IOException}, as storage failing would.
  */
 public final class RecordingFileSystem extends RawLocalFileSystem {
     /** One read of {@code length} bytes from {@code position} of {@code file} (its path) by {@code thread}. */
     record Read(String thread, String file, long position, long length) {
         /** Reads by Spark's executor tasks (local mode runs them in threads of this name). */
         boolean executor() {
-            return thread.startsWith("Executor task launch worker");
+            return thread.startsWith(EXECUTOR_THREAD);
         }
     }
 
+    /** The name of the threads that run Spark's tasks in local mode. */
+    static final String EXECUTOR_THREAD = "Executor task launch worker";
     static final List<Read> READS = Collections.synchronizedList(new ArrayList<>());
+    /** Files (paths) whose bytes from the given position fail to be read by executor tasks. */
+    static final Map<String, Long> FAIL_FROM = new ConcurrentHashMap<>();
     private static final URI NAME = URI.create("testfs:///");
 
     static {
@@ -68,6 +75,13 @@ public final class RecordingFileSystem extends RawLocalFileSystem {
             this.file = file;
         }
 
+        private void failing(long at, long n) throws IOException {
+            Long from = FAIL_FROM.get(file);
+            if (from != null && at + n > from && Thread.currentThread().getName().startsWith(EXECUTOR_THREAD)) {
+                throw new IOException("read of bytes [" + at + ", " + (at + n) + ") failed");
+            }
+        }
+
         private void record(long at, long n) {
             if (n > 0) {
                 READS.add(new Read(Thread.currentThread().getName(), file, at, n));
@@ -107,6 +121,7 @@ public final class RecordingFileSystem extends RawLocalFileSystem {
 
         @Override
         public int read(long position, byte[] b, int off, int len) throws IOException {
+            failing(position, len);
             int n = in.read(position, b, off, len);
             record(position, n);
             return n;
@@ -114,6 +129,7 @@ public final class RecordingFileSystem extends RawLocalFileSystem {
 
         @Override
         public void readFully(long position, byte[] b, int off, int len) throws IOException {
+            failing(position, len);
             in.readFully(position, b, off, len);
             record(position, len);
         }

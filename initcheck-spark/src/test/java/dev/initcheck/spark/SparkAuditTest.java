@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distributed audit against the local one on local[2]: the same JSON, character for character (every
- * statistic to the last digit, every verdict), on the audit fixtures and on a synthetic checkpoint whose tensors
- * are split into many ranges dealt to 1, 7 and 64 partitions in shuffled orders. Deterministic: no statistical
- * assertion of its own (the verdicts compared are the local audit's, tested in initcheck-cli). The context is
- * {@link SharedSpark}'s.
+ * statistic to the last digit, every verdict), on the audit fixtures (in the three KS modes, declared and
+ * undeclared, the tensors read whole dealt to 1 to 64 tasks) and on a synthetic checkpoint whose tensors are split
+ * into many ranges dealt to 1, 7 and 64 partitions in shuffled orders. Deterministic: no statistical assertion of its
+ * own (the verdicts compared are the local audit's, tested in initcheck-cli). The context is {@link SharedSpark}'s.
  */
 class SparkAuditTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/audit");
@@ -63,6 +63,7 @@ class SparkAuditTest {
     private static void sameAsLocal(String[] audit, String... sparkOptions) {
         Run expected = local(audit);
         long before = DistributedSummaries.SUMMARISED.get();
+        long wholeBefore = WholeTensorJob.EXAMINED.get();
         Run actual = spark(with(audit, sparkOptions));
         assertThat(expected.err()).as("local audit error").doesNotContain("initcheck:");
         assertThat(actual.err()).as("spark audit error").doesNotContain("initcheck-spark:");
@@ -73,23 +74,43 @@ class SparkAuditTest {
             assertThat(DistributedSummaries.SUMMARISED.get()).as("streamed tensors were summarised by Spark")
                     .isGreaterThan(before);
         }
+        if (actual.out().contains("\"path\" : \"exact\"")) {
+            assertThat(WholeTensorJob.EXAMINED.get()).as("tensors read whole were examined in Spark tasks")
+                    .isGreaterThan(wholeBefore);
+        }
     }
+
+    /** Tasks for the tensors read whole, and the order they are dealt in: one per run of the fixtures, in turn. */
+    private static final String[][] DEALS = {{"--partitions", "1"}, {"--partitions", "64", "--shuffle-seed", "3"},
+        {}, {"--partitions", "5", "--shuffle-seed", "11"}};
 
     @Test
     void fixturesGiveTheLocalAuditsJson() {
         String policy = FIXTURES.resolve("gpt2.policy.yaml").toString();
-        for (String ks : List.of("auto", "streaming")) { // streaming: every i.i.d. tensor goes through Spark
-            List<String> gpt2 = ks.equals("auto") ? List.of("gpt2-f32", "gpt2-bf16-sharded", "gpt2-buggy", "gpt2-bin")
-                    : List.of("gpt2-f32", "gpt2-bf16-sharded", "gpt2-buggy");
+        int run = 0;
+        // streaming: every i.i.d. tensor goes through ranges; exact: every tensor is read whole in a task
+        for (String ks : List.of("auto", "streaming", "exact")) {
+            List<String> gpt2 = switch (ks) {
+                case "auto" -> List.of("gpt2-f32", "gpt2-bf16-sharded", "gpt2-buggy", "gpt2-bin");
+                case "streaming" -> List.of("gpt2-f32", "gpt2-bf16-sharded", "gpt2-buggy");
+                default -> List.of("gpt2-f32", "gpt2-bin");
+            };
             for (String dir : gpt2) {
                 sameAsLocal(new String[] {"audit", FIXTURES.resolve(dir).toString(), "--policy", policy,
-                    "--format", "json", "--ks", ks}, "--range-chunks", "1");
+                    "--format", "json", "--ks", ks}, with(DEALS[run++ % DEALS.length], "--range-chunks", "1"));
             }
-            for (String f : List.of("torch-modules-f32.safetensors", "torch-modules-bf16.safetensors",
-                    "torch-modules-buggy.safetensors")) {
+            List<String> torch = ks.equals("exact") ? List.of("torch-modules-buggy.safetensors")
+                    : List.of("torch-modules-f32.safetensors", "torch-modules-bf16.safetensors",
+                        "torch-modules-buggy.safetensors");
+            for (String f : torch) {
                 sameAsLocal(new String[] {"audit", FIXTURES.resolve(f).toString(), "--preset", "torch",
-                    "--format", "json", "--ks", ks}, "--range-chunks", "1");
+                    "--format", "json", "--ks", ks}, with(DEALS[run++ % DEALS.length], "--range-chunks", "1"));
             }
+        }
+        // undeclared: every tensor identified in a task
+        for (String path : List.of("torch-modules-buggy.safetensors", "gpt2-buggy")) {
+            sameAsLocal(new String[] {"audit", FIXTURES.resolve(path).toString(), "--format", "json"},
+                    with(DEALS[run++ % DEALS.length], "--range-chunks", "1"));
         }
     }
 
