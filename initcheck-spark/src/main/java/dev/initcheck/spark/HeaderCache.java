@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The headers of the {@code .safetensors} files read through {@link HadoopFiles}, kept once read: the 8-byte length
  * and the JSON it announces (bytes [0, 8 + N) of the file). The readers re-read a file's header each time they open
  * one of its tensors (to plan it, to read it whole); with the cache the driver fetches each header from storage once,
- * and an executor task once per file it opens. Only bytes inside [0, 8 + N) are kept, and only for N up to the readers' 100 MiB limit, so the
- * cache never holds tensor data; the checkpoint is assumed not to change during the audit.
+ * and an executor task once per file it opens. Only bytes inside [0, 8 + N) are kept, and only for N up to the
+ * readers' 100 MiB limit, so the cache never holds tensor data; the checkpoint is assumed not to change during the
+ * audit.
  */
 final class HeaderCache {
     /** The safetensors readers' limit on a header (SafetensorsFormat.MAX_HEADER_BYTES). */

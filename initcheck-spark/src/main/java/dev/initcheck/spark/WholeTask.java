@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * @param kind         what to do with it
  * @param id           where its result goes: the tensor's index in the audit ({@link Kind#EXAMINE},
  *                     {@link Kind#RECHECK}) or in the list of tensors to hash ({@link Kind#HASH})
- * @param file         the file: a Hadoop URI ({@code hdfs://nn/m/model.safetensors}) for a checkpoint given as one, else
- *                     the absolute local path (read at that path on every executor: local mode, or shared storage)
+ * @param file         the file: a Hadoop URI ({@code hdfs://nn/m/model.safetensors}) for a checkpoint given as one,
+ *                     else the absolute local path (read at that path on every executor: local mode, or shared
+ *                     storage mounted alike)
  * @param tensor       the tensor's name in the file
  * @param shape        its shape
  * @param dtype        its element type

@@ -19,9 +19,9 @@ import org.apache.spark.broadcast.Broadcast;
  *
  * <p>Batches: a tensor of at least {@link #OWN_TASK_BYTES} bytes is a task of its own; the smaller ones are dealt,
  * largest first, each to the batch with the fewest bytes so far (ties: the first such batch), into
- * {@code max(slots, ⌈their bytes / OWN_TASK_BYTES⌉)} batches (at most one per tensor), so that small tensors such as
- * biases and norms make a few tasks, spread over the executors' cores. The batches change neither what a tensor's
- * task computes nor how the driver places it: results are keyed by the task's id.
+ * {@code max(slots, ⌈their bytes / OWN_TASK_BYTES⌉)} batches (at most one per tensor), so that small tensors such
+ * as biases and norms make a few tasks, spread over the executors' cores. The batches change neither what a
+ * tensor's task computes nor how the driver places it: results are keyed by the task's id.
  *
  * @param partitions  batches of small tensors: 0 for Spark's default parallelism
  * @param shuffleSeed the tensors are dealt in an order shuffled by this seed (0: largest first, then in the audit's
@@ -37,8 +37,9 @@ record WholeTensorJob(int partitions, long shuffleSeed) {
     /** What a completed job did: tasks, tensors, bytes, wall time, the tasks' CPU time. */
     record Done(int tasks, int tensors, long bytes, long nanos, long taskCpuNanos) {
         String describe() {
-            return String.format(Locale.ROOT, "spark: %d tensors (%.1f MB) read whole in %d tasks in %.2f s; tasks' "
-                    + "CPU time %.2f s", tensors, bytes / 1e6, tasks, nanos / 1e9, taskCpuNanos / 1e9);
+            return String.format(Locale.ROOT, "spark: %d tensor%s (%.1f MB) read whole in %d task%s in %.2f s; tasks' "
+                    + "CPU time %.2f s", tensors, tensors == 1 ? "" : "s", bytes / 1e6, tasks, tasks == 1 ? "" : "s",
+                    nanos / 1e9, taskCpuNanos / 1e9);
         }
 
         Done plus(Done o) {
