@@ -1,8 +1,8 @@
 package dev.initcheck.io;
 
 /**
- * Floating-point element types the readers decode. Every value is delivered widened to
- * {@code double}, which represents all four types exactly.
+ * Floating-point element types the readers decode. Values are delivered widened to {@code double}, which
+ * represents all four types exactly, or as stored ({@link RawChunk}).
  */
 public enum DType {
     /** IEEE 754 binary16 (NumPy {@code float16}, safetensors {@code F16}). */

@@ -7,7 +7,8 @@
  *
  * <p>Start at {@link dev.initcheck.io.TensorFiles}: {@code list} describes the tensors of a file,
  * {@code open} returns a {@link dev.initcheck.io.TensorSource} that streams values as
- * {@code double} chunks in storage order or loads them in C order. Malformed input is always
+ * {@code double} chunks in storage order, or as stored ({@link dev.initcheck.io.RawChunk}: 16-bit patterns, float32,
+ * float64) in the same chunks, or loads them in C order. Malformed input is always
  * reported as a {@link dev.initcheck.io.TensorFormatException} with a one-line message, and memory
  * use is bounded by the file's actual size, never by sizes the file merely declares.
  */
