@@ -273,7 +273,9 @@ public final class Power {
      * float16 and bfloat16, whose grid is not scale-free.
      */
     static String storedKey(StoredLaw law) {
-        return law.enumerated() ? law.describe() + law.declared().parameters() : lawKey(law.declared());
+        // float32 and float64 share the continuous figures but not the KS slack of a float32 intermediate
+        return law.enumerated() ? law.describe() + law.declared().parameters()
+                : lawKey(law.declared()) + "|" + law.precision();
     }
 
     /** A key that is the same for laws equal up to location and scale (every figure here is invariant). */

@@ -239,8 +239,8 @@ public final class ChunkSummarizer {
             lines.add(chunk.doubles(), 0, len, at);
             return;
         }
-        if (widened == null) {
-            widened = new double[chunk.capacity()];
+        if (widened == null || widened.length < len) {
+            widened = new double[Math.max(len, chunk.capacity())];
         }
         if (cols <= 2L * LineHashes.LEAD) {
             chunk.widen(0, len, widened, 0);

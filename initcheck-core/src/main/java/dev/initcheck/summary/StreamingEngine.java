@@ -100,7 +100,9 @@ public final class StreamingEngine {
         }
         double[] prefix = new double[(int) Math.min(prefixLength, source.info().size())];
         long[] offset = {0};
-        List<Future<SampleMoments>> chunks = new ArrayList<>();
+        // chunk moments merge in storage order as soon as they are done: memory stays O(threads · chunk)
+        SampleMoments moments = SampleMoments.forLaw(edges.law());
+        java.util.ArrayDeque<Future<SampleMoments>> chunks = new java.util.ArrayDeque<>();
         List<ChunkSummarizer> shares = new ArrayList<>();
         if (workers == 1) { // one thread: summarise in place, no copy, no hand-over, nothing left in thread-locals
             source.forEachRawChunk(chunk -> {
@@ -110,9 +112,9 @@ public final class StreamingEngine {
                 if (shares.isEmpty()) {
                     shares.add(new ChunkSummarizer(edges, chunk.dtype(), matrix));
                 }
-                chunks.add(java.util.concurrent.CompletableFuture.completedFuture(shares.get(0).add(chunk, at)));
+                moments.merge(shares.get(0).add(chunk, at));
             });
-            return merge(edges, matrix, chunks, shares, prefix);
+            return merge(edges, matrix, moments, chunks, shares, prefix);
         }
         int inFlight = 2 * workers + 2;
         BlockingQueue<RawChunk> free = new ArrayBlockingQueue<>(inFlight);
@@ -147,8 +149,11 @@ public final class StreamingEngine {
                         free.add(copy); // even when the summary fails: the reader must never wait for a lost buffer
                     }
                 }));
+                while (!chunks.isEmpty() && chunks.peekFirst().isDone()) {
+                    moments.merge(get(chunks.pollFirst()));
+                }
             });
-            return merge(edges, matrix, chunks, shares, prefix);
+            return merge(edges, matrix, moments, chunks, shares, prefix);
         } finally {
             pool.shutdownNow();
         }
@@ -161,10 +166,10 @@ public final class StreamingEngine {
         }
     }
 
-    private static Streamed merge(BinEdges edges, long[] matrix, List<Future<SampleMoments>> chunks,
-                                  List<ChunkSummarizer> shares, double[] prefix) {
-        SampleMoments moments = SampleMoments.forLaw(edges.law());
-        for (Future<SampleMoments> f : chunks) {
+    private static Streamed merge(BinEdges edges, long[] matrix, SampleMoments moments,
+                                  java.util.ArrayDeque<Future<SampleMoments>> chunks, List<ChunkSummarizer> shares,
+                                  double[] prefix) {
+        for (Future<SampleMoments> f : chunks) { // the rest, in order
             moments.merge(get(f));
         }
         // the chunks' own type (a source that widens delivers float64 whatever its file type)

@@ -83,6 +83,32 @@ class StoredChunksTest {
         assertThat(la.columnHashes()[0][0]).isNotZero();
     }
 
+    @org.junit.jupiter.api.Test
+    void chunksOfGrowingCapacityAreHashedAlike() {
+        // a share may get a small chunk first (a short tensor's first read) and larger ones after
+        int rows = 4;
+        int cols = 150; // wide: only the hashed positions are widened
+        Normal law = Normal.of(0, 0.02);
+        BinEdges edges = BinEdges.of(law, Precision.FLOAT32, 1 << 10);
+        long[] matrix = {rows, cols};
+        RawChunk all = values(DType.F32, rows * cols);
+        ChunkSummarizer stored = new ChunkSummarizer(edges, DType.F32, matrix);
+        ChunkSummarizer widened = new ChunkSummarizer(edges, DType.F64, matrix);
+        int[] cuts = {0, 100, rows * cols};
+        for (int k = 0; k + 1 < cuts.length; k++) {
+            int len = cuts[k + 1] - cuts[k];
+            RawChunk chunk = RawChunk.wrap(java.util.Arrays.copyOfRange(all.floats(), cuts[k], cuts[k + 1]), len);
+            double[] wide = new double[len];
+            chunk.widen(0, len, wide, 0);
+            stored.add(chunk, cuts[k]);
+            widened.add(RawChunk.wrap(wide, len), cuts[k]);
+        }
+        for (int k = 0; k < 2; k++) {
+            assertThat(stored.lines().rowHashes()[k]).isEqualTo(widened.lines().rowHashes()[k]);
+            assertThat(stored.lines().columnHashes()[k]).isEqualTo(widened.lines().columnHashes()[k]);
+        }
+    }
+
     /** Normal values of the type (stored exactly), NaN first, +inf inside, NaN at the first chunk edge. */
     private static RawChunk values(DType dtype, int n) {
         UniformRandomProvider rng = SeededRandom.of(31).derive(dtype.name()).create();

@@ -115,9 +115,15 @@ record WholeTensorJob(int partitions, long shuffleSeed) {
                 sc.hadoopConfiguration()));
         sc.setJobDescription("initcheck audit: " + tasks.size() + " tensors read whole in " + batches.size()
                 + " tasks");
-        List<WholeResult> out = sc.parallelize(batches, batches.size())
-                .flatMap(b -> WholeTensorReader.run(b, hadoop.value()).iterator())
-                .collect();
+        List<WholeResult> out;
+        try {
+            out = sc.parallelize(batches, batches.size())
+                    .flatMap(b -> WholeTensorReader.run(b, hadoop.value()).iterator())
+                    .collect();
+        } finally {
+            hadoop.destroy(); // a shared context runs many audits: nothing of this one stays behind
+            sc.setJobDescription(null);
+        }
         EXAMINED.addAndGet(out.size());
         Done done = new Done(batches.size(), tasks.size(), out.stream().mapToLong(WholeResult::bytes).sum(),
                 System.nanoTime() - started, out.stream().mapToLong(WholeResult::cpuNanos).sum());

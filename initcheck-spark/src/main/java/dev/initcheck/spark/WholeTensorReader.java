@@ -110,13 +110,23 @@ final class WholeTensorReader {
         return new WholeResult(t.kind(), t.id(), null, null, null, failure, message, t.bytes(), cpuNanos);
     }
 
-    /** Whether the storage failed under the reader (retried by Spark), rather than the data being malformed. */
+    /**
+     * Whether the storage failed under the reader (retried by Spark), rather than the data being malformed: an
+     * I/O failure in the cause chain that is not one the readers raise for a file's own content or absence (a
+     * malformed zip or deflate stream, a file that ends early, a missing or unreadable file, undecodable text), which
+     * would fail again on every retry and comes back as a result instead.
+     */
     static boolean readFailure(Throwable t) {
+        boolean io = false;
         for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c instanceof IOException) {
-                return true;
+            if (c instanceof java.util.zip.ZipException || c instanceof java.io.EOFException
+                    || c instanceof java.nio.file.FileSystemException
+                    || c instanceof java.nio.charset.CharacterCodingException
+                    || c instanceof java.io.FileNotFoundException) {
+                return false; // anywhere in the chain: the content's problem, whatever wraps it
             }
+            io |= c instanceof IOException;
         }
-        return false;
+        return io;
     }
 }
