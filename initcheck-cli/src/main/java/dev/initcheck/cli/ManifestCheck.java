@@ -2,7 +2,6 @@ package dev.initcheck.cli;
 
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.summary.StreamingEngine;
-import dev.initcheck.app.TensorPrefix;
 import dev.initcheck.app.TensorTasks;
 import dev.initcheck.app.HeapGuard;
 import dev.initcheck.check.AlphaBudget;
@@ -74,7 +73,7 @@ final class ManifestCheck {
             TensorCheck.Checked c = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.perTensor(), ks, 1,
                     isPaired ? PAIR_VALUES : StreamingEngine.PREFIX);
             // the prefix comes from the checks' own pass; a streamed Fortran-ordered matrix has none in C order
-            double[] prefix = !isPaired ? null : c.prefix() != null ? c.prefix() : prefix(e.target());
+            double[] prefix = !isPaired ? null : c.prefix() != null ? c.prefix() : fortranPrefix(e.target());
             return new Done(c.verdict(), prefix, (System.nanoTime() - start) / 1e9);
         }, null);
         List<Verdict> verdicts = new ArrayList<>();
@@ -107,20 +106,16 @@ final class ManifestCheck {
      * The first {@value #PAIR_VALUES} values in C order of a Fortran-ordered tensor of rank 2 or more, which stores
      * them apart: read whole, if the heap can hold it.
      */
-    private static double[] prefix(TensorCheck.Target t) throws TensorFormatException {
+    private static double[] fortranPrefix(TensorCheck.Target t) throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor())) {
             TensorInfo info = src.info();
-            int m = (int) Math.min(info.size(), PAIR_VALUES);
-            if (info.fortranOrder() && info.rank() > 1) {
-                if (!HeapGuard.fits(8 * info.size())) {
-                    throw new IllegalArgumentException(t.file() + ": tensor '" + t.tensor() + "': the cross-tensor "
-                            + "check reads this Fortran-ordered tensor whole, which needs "
-                            + HeapGuard.bytes(8 * info.size()) + " of heap; the JVM has "
-                            + HeapGuard.bytes(HeapGuard.available()) + " available: give it a larger heap (-Xmx)");
-                }
-                return Arrays.copyOf(src.readAllCOrder(), m);
+            if (!HeapGuard.fits(8 * info.size())) {
+                throw new IllegalArgumentException(t.file() + ": tensor '" + t.tensor() + "': the cross-tensor "
+                        + "check reads this Fortran-ordered tensor whole, which needs "
+                        + HeapGuard.bytes(8 * info.size()) + " of heap; the JVM has "
+                        + HeapGuard.bytes(HeapGuard.available()) + " available: give it a larger heap (-Xmx)");
             }
-            return TensorPrefix.read(src, m);
+            return Arrays.copyOf(src.readAllCOrder(), (int) Math.min(info.size(), PAIR_VALUES));
         }
     }
 

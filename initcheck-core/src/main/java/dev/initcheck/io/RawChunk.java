@@ -168,9 +168,4 @@ public final class RawChunk {
         target.length = length;
         return target;
     }
-
-    /** A new chunk holding a copy of the valid values. */
-    public RawChunk copyOf() {
-        return copyInto(of(dtype, Math.max(1, length)));
-    }
 }

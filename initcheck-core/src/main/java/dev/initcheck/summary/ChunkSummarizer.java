@@ -50,11 +50,6 @@ public final class ChunkSummarizer {
         return dtype;
     }
 
-    /** Whether this share counts 16-bit patterns (its {@link #cells()} are pattern counts, not cell counts). */
-    public boolean countsPatterns() {
-        return patterns != null;
-    }
-
     /**
      * Summarises one chunk, the values at storage positions {@code at .. at + chunk.length()}.
      *
