@@ -1,10 +1,7 @@
 package dev.initcheck.check;
 
 import dev.initcheck.distribution.Distribution;
-import dev.initcheck.distribution.OrthogonalEntry;
-import dev.initcheck.distribution.PointMass;
 import dev.initcheck.distribution.Precision;
-import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.sample.EmpiricalCdf;
 import dev.initcheck.sample.LineHashes;
@@ -17,7 +14,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Runs the checks a declared law gets ({@link CheckPlan}) and returns a {@link Verdict}.
+ * Runs the checks a declared law gets ({@link CheckPlan}: one {@link Check} class each) and returns a
+ * {@link Verdict}.
  *
  * <p>The tensor's false-alarm share {@code alphaPerTensor} is split equally (Bonferroni) among the stochastic checks
  * that run ({@link #stochasticChecks}); hard checks spend nothing. If any value is NaN or infinite, the finite check
@@ -82,14 +80,14 @@ public final class Conformance {
     /** As above; {@code matrix} false for a summary (no duplicate-row checks). */
     public static List<CheckName> stochasticChecks(Expectation e, long n, Precision p, double alphaPerTensor,
                                                    boolean matrix) {
-        return CheckPlan.stochastic(CheckPlan.of(e, Laws.effective(e.distribution(), n, alphaPerTensor), n, matrix,
-                p));
+        Distribution tested = Laws.effective(e.distribution(), n, alphaPerTensor);
+        return CheckPlan.stochastic(CheckPlan.of(new Check.Subject(e, tested, n, p, matrix, Long.MAX_VALUE)));
     }
 
     /** Pearson correlation of two tensors over their first min(n_a, n_b) values, at false-alarm alpha. */
     public static CheckResult crossCorrelation(double[] a, double[] b, double alpha) {
         validateAlpha(alpha);
-        return IndependenceChecks.crossCorrelation(a, b, alpha);
+        return CrossCorrelationCheck.check(a, b, alpha);
     }
 
     private static Verdict run(SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix, LineHashes lines,
@@ -99,58 +97,21 @@ public final class Conformance {
             throw new IllegalArgumentException("no values to check");
         }
         Distribution tested = Laws.effective(e.distribution(), m.n(), alphaPerTensor);
-        List<CheckName> plan = CheckPlan.of(e, tested, m.n(), matrix != null || lines != null, p,
+        Check.Subject subject = new Check.Subject(e, tested, m.n(), p, matrix != null || lines != null,
                 matrix == null && lines != null ? LineHashes.LEAD : Long.MAX_VALUE);
-        List<CheckName> stochastic = CheckPlan.stochastic(plan);
-        double alpha = stochastic.isEmpty() ? 0 : AlphaBudget.perCheck(alphaPerTensor, stochastic.size());
+        List<Check> plan = CheckPlan.of(subject);
+        int stochastic = CheckPlan.stochastic(plan).size();
+        double alpha = stochastic == 0 ? 0 : AlphaBudget.perCheck(alphaPerTensor, stochastic);
+        Check.Evidence evidence = new Check.Evidence(subject, m, ecdf, matrix, lines);
         List<CheckResult> results = new ArrayList<>();
-        CheckResult finite = ExactChecks.finite(m);
+        CheckResult finite = plan.get(0).run(evidence, 0);
         results.add(finite);
-        for (CheckName name : plan.subList(1, plan.size())) {
-            results.add(finite.passed() ? runOne(name, m, ecdf, matrix, lines, e, tested, p, alpha)
-                    : CheckResult.notRun(name, CheckPlan.hard(name), "the tensor has NaN or infinite values"));
+        for (Check c : plan.subList(1, plan.size())) {
+            results.add(finite.passed() ? c.run(evidence, c.stochastic() ? alpha : 0)
+                    : CheckResult.notRun(c.name(), !c.stochastic(), "the tensor has NaN or infinite values"));
         }
-        double spent = finite.passed() ? alpha * stochastic.size() : 0;
+        double spent = finite.passed() ? alpha * stochastic : 0;
         return new Verdict(e, m.count(), p, spent, results, source);
-    }
-
-    private static CheckResult runOne(CheckName name, SampleMoments m, Supplier<EmpiricalCdf> ecdf, double[] matrix,
-                                      LineHashes lines, Expectation e, Distribution tested, Precision p,
-                                      double alpha) {
-        Distribution law = e.distribution();
-        double beta = Power.DEFAULT_BETA;
-        return switch (name) {
-            case SUPPORT -> BoundChecks.support(m, law, p, beta);
-            case ENDPOINT -> BoundChecks.endpoint(m, law, p, alpha);
-            case KS -> {
-                StoredLaw stored = StoredLaw.of(law, p);
-                yield KolmogorovSmirnovCheck.run(ecdf.get().distanceTo(stored), stored, alpha, beta);
-            }
-            case SECOND_MOMENT -> MomentChecks.secondMoment(m, StoredLaw.of(tested, p), alpha, beta);
-            case MEAN -> MomentChecks.mean(m, StoredLaw.of(tested, p), alpha);
-            case TAIL -> MomentChecks.tail(m, StoredLaw.of(tested, p), alpha);
-            case POINT_MASS -> ExactChecks.pointMass(m, (PointMass) law, p);
-            case ORTHOGONALITY -> orthogonality(matrix, e, p);
-            case DUPLICATE_ROWS, DUPLICATE_COLUMNS -> matrix != null ? duplicates(name, matrix, e)
-                    : IndependenceChecks.duplicates(lines, name == CheckName.DUPLICATE_ROWS);
-            case LAG1_CORRELATION -> IndependenceChecks.lag1(m, alpha);
-            default -> throw new IllegalStateException("no runner for " + name);
-        };
-    }
-
-    private static CheckResult orthogonality(double[] matrix, Expectation e, Precision p) {
-        if (matrix == null) {
-            return CheckResult.notRun(CheckName.ORTHOGONALITY, true, "needs the whole matrix, not a summary");
-        }
-        long[] rc = e.matrixView();
-        double gain = ((OrthogonalEntry) e.distribution()).gain();
-        return ExactChecks.orthogonality(matrix, Math.toIntExact(rc[0]), Math.toIntExact(rc[1]), gain, p);
-    }
-
-    private static CheckResult duplicates(CheckName name, double[] matrix, Expectation e) {
-        long[] rc = e.matrixView();
-        return IndependenceChecks.duplicates(matrix, Math.toIntExact(rc[0]), Math.toIntExact(rc[1]),
-                name == CheckName.DUPLICATE_ROWS);
     }
 
     private static void validateAlpha(double alpha) {

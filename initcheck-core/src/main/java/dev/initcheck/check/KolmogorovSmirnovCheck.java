@@ -24,8 +24,27 @@ import java.util.Map;
  * {@link Power#detectableScaleError} turns that into a relative scale error. A gate at or above 1 (n too small for
  * the share of alpha) can never reject, and the check is then inconclusive.
  */
-final class KolmogorovSmirnovCheck {
-    private KolmogorovSmirnovCheck() {
+final class KolmogorovSmirnovCheck implements Check {
+    @Override
+    public CheckName name() {
+        return CheckName.KS;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return true;
+    }
+
+    @Override
+    public boolean appliesTo(Subject s) {
+        return s.iid();
+    }
+
+    /** Against the declared law as stored (not {@link Subject#tested}: the KS distance sees any truncation). */
+    @Override
+    public CheckResult run(Evidence ev, double alpha) {
+        StoredLaw stored = ev.stored();
+        return check(ev.ecdf().get().distanceTo(stored), stored, alpha, Power.DEFAULT_BETA);
     }
 
     /** The DKW–Massart threshold sqrt(ln(2/alpha)/(2n)). */
@@ -33,7 +52,7 @@ final class KolmogorovSmirnovCheck {
         return Math.sqrt(Math.log(2 / alpha) / (2.0 * n));
     }
 
-    static CheckResult run(KsStatistic ks, StoredLaw stored, double alpha, double beta) {
+    static CheckResult check(KsStatistic ks, StoredLaw stored, double alpha, double beta) {
         Distribution law = stored.declared();
         long n = ks.n();
         double c = threshold(n, alpha) + stored.ksSlack();

@@ -139,12 +139,12 @@ public final class Power {
 
     /**
      * Smallest upward scale error that the hard support check detects with power 1 - beta: some value falls
-     * beyond the bound plus its slack (see {@link BoundChecks}); cached.
+     * beyond the bound plus its slack (see {@link SupportCheck}); cached.
      */
     static double supportDetectable(Distribution law, long n, double slackLo, double slackHi, double beta) {
         double w = law.upperBound() - law.lowerBound();
         String key = "support|" + lawKey(law) + "|" + n + "|" + slackLo / w + "|" + slackHi / w + "|" + beta;
-        return memo(key, () -> BoundChecks.supportDetectable(law, n, slackLo, slackHi, beta));
+        return memo(key, () -> SupportCheck.detectable(law, n, slackLo, slackHi, beta));
     }
 
     /** sup_x |F_s(x) - F(x)| for the law scaled by {@code scale} about its mean. */
@@ -169,7 +169,7 @@ public final class Power {
         Distribution law = stored.declared();
         if (law.family() == Family.NORMAL) {
             ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(n);
-            MomentChecks.Interval iv = MomentChecks.secondMomentInterval(stored, n, alpha);
+            MomentIntervals.Interval iv = MomentIntervals.secondMomentInterval(stored, n, alpha);
             double lo = iv.lower() * n;
             double hi = iv.upper() * n;
             DoubleUnaryOperator power = r -> chi2.cumulativeProbability(lo / r) + chi2.survivalProbability(hi / r);
@@ -183,8 +183,8 @@ public final class Power {
         }
         // in units of the declared variance: m2 is accepted in [lo, hi] around c; a law scaled by r has m2 of mean
         // r·c, below r·c·(1 - tb) or above r·c·(1 + tb) with probability at most beta (Bernstein at L = ln(1/beta))
-        MomentChecks.Interval iv = MomentChecks.secondMomentInterval(stored, n, alpha);
-        MomentChecks.SquareMoments sq = MomentChecks.SquareMoments.of(stored);
+        MomentIntervals.Interval iv = MomentIntervals.secondMomentInterval(stored, n, alpha);
+        MomentIntervals.SquareMoments sq = MomentIntervals.SquareMoments.of(stored);
         double c = sq.mean();
         double tb = Bernstein.deviation(sq.variance(), sq.range(), Math.log(1 / beta), n) / c;
         double up = tb < 1 ? Math.sqrt(iv.upper() / (c * (1 - tb))) - 1 : Double.POSITIVE_INFINITY;

@@ -8,7 +8,7 @@ package dev.initcheck.sample;
  * <p>Each line is hashed over its first {@link #LEAD} values (all of them if shorter): identical lines agree there,
  * and two independent lines of a law whose stored values coincide with probability q agree on k values with
  * probability q<sup>k</sup>, so "no two lines agree on their first k values" is a test of the same kind, with the
- * same meaningfulness rule ({@code IndependenceChecks}) at length k, for a fraction of the cost (the first k values
+ * same meaningfulness rule ({@code check.DuplicateLinesCheck}) at length k, for a fraction of the cost (the first k values
  * of each row, and the first k rows).
  *
  * <p>Row r's hash is the pair Σ<sub>c&lt;k</sub> h<sub>j</sub>(x<sub>rc</sub>)·K<sub>j,c</sub> (j = 1, 2) and column c's

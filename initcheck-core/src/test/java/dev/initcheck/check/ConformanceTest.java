@@ -151,11 +151,11 @@ class ConformanceTest {
         double f16 = StoredLaw.of(Normal.of(0, 1), Precision.FLOAT16).collisionProbability();
         double f32 = StoredLaw.of(Normal.of(0, 1), Precision.FLOAT32).collisionProbability();
         double f64 = StoredLaw.of(Normal.of(0, 1), Precision.FLOAT64).collisionProbability();
-        assertThat(IndependenceChecks.duplicatesMeaningful(100_000, 1, f16)).isFalse();
-        assertThat(IndependenceChecks.duplicatesMeaningful(100_000, 1, f64)).isFalse();
-        assertThat(IndependenceChecks.duplicatesMeaningful(1000, 8, f16)).isTrue();
-        assertThat(IndependenceChecks.duplicatesMeaningful(1000, 2, f32)).isFalse(); // ~1e-8
-        assertThat(IndependenceChecks.duplicatesMeaningful(1000, 3, f32)).isTrue();
+        assertThat(DuplicateLinesCheck.meaningful(100_000, 1, f16)).isFalse();
+        assertThat(DuplicateLinesCheck.meaningful(100_000, 1, f64)).isFalse();
+        assertThat(DuplicateLinesCheck.meaningful(1000, 8, f16)).isTrue();
+        assertThat(DuplicateLinesCheck.meaningful(1000, 2, f32)).isFalse(); // ~1e-8
+        assertThat(DuplicateLinesCheck.meaningful(1000, 3, f32)).isTrue();
     }
 
     /** A law centred far from 0 has wide rounding cells: coincidences are likely, so the hard check must not run. */
@@ -165,7 +165,7 @@ class ConformanceTest {
         double q32 = StoredLaw.of(offset, Precision.FLOAT32).collisionProbability();
         // cells near 1 are 2^-23 wide and carry up to f(1)·2^-23 = 3989·1.19e-7 = 4.8e-4 each
         assertThat(q32).isBetween(4.0e-4, 5.0e-4);
-        assertThat(IndependenceChecks.duplicatesMeaningful(1000, 3, q32)).isFalse();
+        assertThat(DuplicateLinesCheck.meaningful(1000, 3, q32)).isFalse();
         double q16 = StoredLaw.of(offset, Precision.BFLOAT16).collisionProbability();
         assertThat(q16).isGreaterThan(0.9); // bf16 spacing at 1 is 2^-7 = 78 sd: every value rounds to 1
         Expectation e = resolve("normal(mean=1,stddev=0.0001)", Shape.of(64, 64), Layout.PYTORCH);

@@ -66,8 +66,8 @@ class GoldenStoredLawTest {
             StoredLaw s = StoredLaw.of(law, Precision.parse(r.get("precision")));
             long n = Long.parseLong(r.get("n"));
             double alpha = ReferenceCsv.num(r.get("alpha"));
-            MomentChecks.Interval iv = r.get("power").equals("2") ? MomentChecks.secondMomentInterval(s, n, alpha)
-                    : MomentChecks.meanInterval(s, n, alpha);
+            MomentIntervals.Interval iv = r.get("power").equals("2") ? MomentIntervals.secondMomentInterval(s, n, alpha)
+                    : MomentIntervals.meanInterval(s, n, alpha);
             String at = r.get("name") + " " + r.get("precision") + " power " + r.get("power") + " n " + n;
             assertThat(iv.test()).startsWith("Chernoff");
             assertThat(iv.lower()).as("lower " + at).isCloseTo(ReferenceCsv.num(r.get("lower")),

@@ -62,7 +62,7 @@ class GoldenThresholdsTest {
             int n = Integer.parseInt(r.get("n"));
             String at = " at alpha=" + alpha + " n=" + n;
             close(KolmogorovSmirnovCheck.threshold(n, alpha), r.get("dkw"), CLOSED_FORM, "dkw" + at);
-            MomentChecks.Interval chi2 = MomentChecks.secondMomentInterval(StoredLaw.continuous(Normal.of(0, 1)), n,
+            MomentIntervals.Interval chi2 = MomentIntervals.secondMomentInterval(StoredLaw.continuous(Normal.of(0, 1)), n,
                     alpha);
             Double verified = CHI2_LO_VERIFIED.get(alpha + " " + n);
             if (verified != null) {
@@ -75,22 +75,22 @@ class GoldenThresholdsTest {
                     "bernstein_uniform" + at);
             closeInterval(bernstein(trunc, n, alpha), r.get("bernstein_truncnorm2"), VIA_MOMENTS,
                     "bernstein_truncnorm2" + at);
-            close(BoundChecks.linearEps(uniform, n, alpha), r.get("endpoint_uniform"), CLOSED_FORM, "endpoint" + at);
-            close(BoundChecks.linearEps(trunc, n, alpha), r.get("endpoint_truncnorm2"), VIA_MOMENTS, "endpoint" + at);
-            close(MomentChecks.meanThreshold(Normal.of(0, 1), n, alpha), r.get("mean_normal"), QUANTILE, "mean" + at);
-            close(MomentChecks.meanThreshold(uniform, n, alpha), r.get("mean_bounded_uniform"), CLOSED_FORM,
+            close(EndpointCheck.linearEps(uniform, n, alpha), r.get("endpoint_uniform"), CLOSED_FORM, "endpoint" + at);
+            close(EndpointCheck.linearEps(trunc, n, alpha), r.get("endpoint_truncnorm2"), VIA_MOMENTS, "endpoint" + at);
+            close(MomentIntervals.meanThreshold(Normal.of(0, 1), n, alpha), r.get("mean_normal"), QUANTILE, "mean" + at);
+            close(MomentIntervals.meanThreshold(uniform, n, alpha), r.get("mean_bounded_uniform"), CLOSED_FORM,
                     "mean_bounded" + at);
             BinomialDistribution bin = BinomialDistribution.of(n, P0);
-            assertThat(MomentChecks.acceptLow(bin, alpha / 2)).as("tail lo" + at)
+            assertThat(MomentIntervals.acceptLow(bin, alpha / 2)).as("tail lo" + at)
                     .isEqualTo((int) ReferenceCsv.num(r.get("tail_binomial_lo")));
-            assertThat(MomentChecks.acceptHigh(bin, alpha / 2)).as("tail hi" + at)
+            assertThat(MomentIntervals.acceptHigh(bin, alpha / 2)).as("tail hi" + at)
                     .isEqualTo((int) ReferenceCsv.num(r.get("tail_binomial_hi")));
         }
     }
 
     /** The half-width t of the interval the second-moment check gates on (production code, not a re-derivation). */
     private static double bernstein(Distribution law, long n, double alpha) {
-        MomentChecks.Interval iv = MomentChecks.secondMomentInterval(StoredLaw.continuous(law), n, alpha);
+        MomentIntervals.Interval iv = MomentIntervals.secondMomentInterval(StoredLaw.continuous(law), n, alpha);
         assertThat(iv.test()).isEqualTo("Bernstein");
         assertThat(1 - iv.lower()).isCloseTo(iv.upper() - 1, within(1e-15));
         return iv.upper() - 1;
@@ -104,11 +104,11 @@ class GoldenThresholdsTest {
         close(P0, c.get("p0_tail_normal"), CLOSED_FORM, "p0 as the tail check computes it");
         close(StoredLaw.continuous(Normal.of(0.3, 0.5)).probabilityBeyond(0.3, 1), c.get("p0_tail_normal"),
                 CLOSED_FORM, "p0 about a mean");
-        close(MomentChecks.SquareMoments.of(StoredLaw.continuous(t)).bound(), c.get("B_truncnorm2"), VIA_MOMENTS,
+        close(MomentIntervals.SquareMoments.of(StoredLaw.continuous(t)).bound(), c.get("B_truncnorm2"), VIA_MOMENTS,
                 "B");
         close(t.kurtosis(), c.get("kappa_truncnorm2"), VIA_MOMENTS, "kappa");
         close(2 * t.density(2) * 2, c.get("c_endpoint_truncnorm2"), VIA_MOMENTS, "endpoint constant");
-        close(MomentChecks.SquareMoments.of(StoredLaw.continuous(Uniform.symmetric(0.3))).bound(), c.get("B_uniform"),
+        close(MomentIntervals.SquareMoments.of(StoredLaw.continuous(Uniform.symmetric(0.3))).bound(), c.get("B_uniform"),
                 CLOSED_FORM, "B uniform");
     }
 
@@ -117,7 +117,7 @@ class GoldenThresholdsTest {
         for (long n : new long[] {10, 1000, 100_000, 10_000_000}) {
             for (Distribution law : new Distribution[] {Uniform.symmetric(1), TruncatedNormal.keras(0, 1)}) {
                 double exact = exactEps(law, n, 1e-6);
-                double linear = BoundChecks.linearEps(law, n, 1e-6);
+                double linear = EndpointCheck.linearEps(law, n, 1e-6);
                 assertThat(exact).isLessThanOrEqualTo(linear);
                 if (n >= 100_000) { // the linearisation is first order in eps (6e-4 for the truncated normal here)
                     assertThat(exact / linear).isGreaterThan(0.998);

@@ -78,22 +78,22 @@ class LineHashesTest {
         int cols = 200;
         double[] w = matrix(rows, cols, 3);
         LineHashes clean = shuffled(w, rows, cols, 5);
-        assertThat(IndependenceChecks.duplicates(clean, true).passed()).isTrue();
-        assertThat(IndependenceChecks.duplicates(clean, false).passed()).isTrue();
+        assertThat(DuplicateLinesCheck.check(clean, true).passed()).isTrue();
+        assertThat(DuplicateLinesCheck.check(clean, false).passed()).isTrue();
         System.arraycopy(w, 17 * cols, w, 250 * cols, cols); // row 250 := row 17
         for (int r = 0; r < rows; r++) {
             w[r * cols + 150] = w[r * cols + 3]; // column 150 := column 3 (beyond the lead of 64)
         }
         LineHashes dup = shuffled(w, rows, cols, 5);
-        CheckResult byRows = IndependenceChecks.duplicates(dup, true);
+        CheckResult byRows = DuplicateLinesCheck.check(dup, true);
         assertThat(byRows.failed()).isTrue();
         assertThat(byRows.message()).contains("rows 17 and 250");
-        CheckResult byCols = IndependenceChecks.duplicates(dup, false);
+        CheckResult byCols = DuplicateLinesCheck.check(dup, false);
         assertThat(byCols.failed()).isTrue();
         assertThat(byCols.message()).contains("columns 3 and 150");
         // the exact check on the same matrix agrees
-        assertThat(IndependenceChecks.duplicates(w, rows, cols, true).failed()).isTrue();
-        assertThat(IndependenceChecks.duplicates(w, rows, cols, false).failed()).isTrue();
+        assertThat(DuplicateLinesCheck.check(w, rows, cols, true).failed()).isTrue();
+        assertThat(DuplicateLinesCheck.check(w, rows, cols, false).failed()).isTrue();
     }
 
     @Test
@@ -106,7 +106,7 @@ class LineHashesTest {
         LineHashes h = new LineHashes(rows, cols);
         h.add(w, 0, w.length, 0);
         // leads agree: the streamed check flags the pair (the event it tests), the exact check does not
-        assertThat(IndependenceChecks.duplicates(h, true).failed()).isTrue();
-        assertThat(IndependenceChecks.duplicates(w, rows, cols, true).failed()).isFalse();
+        assertThat(DuplicateLinesCheck.check(h, true).failed()).isTrue();
+        assertThat(DuplicateLinesCheck.check(w, rows, cols, true).failed()).isFalse();
     }
 }

@@ -49,8 +49,8 @@ class StoredEdgeCasesTest {
             assertThat(good.status()).as("orthogonal in %s:%n%s", p, good.explain()).isEqualTo(Verdict.Status.PASS);
         }
         // storage rounding is bounded by 2u_s·g² per entry, not by u_s·d: the bf16 tolerance stays below 0.01
-        assertThat(ExactChecks.orthogonalityTolerance(1, 512, Precision.BFLOAT16)).isLessThan(0.01);
-        assertThat(ExactChecks.orthogonalityTolerance(1, 512, Precision.FLOAT16)).isLessThan(0.0015);
+        assertThat(OrthogonalityCheck.tolerance(1, 512, Precision.BFLOAT16)).isLessThan(0.01);
+        assertThat(OrthogonalityCheck.tolerance(1, 512, Precision.FLOAT16)).isLessThan(0.0015);
     }
 
     @Test

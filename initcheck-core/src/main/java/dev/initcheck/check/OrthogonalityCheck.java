@@ -1,16 +1,12 @@
 package dev.initcheck.check;
 
-import dev.initcheck.distribution.PointMass;
+import dev.initcheck.distribution.OrthogonalEntry;
 import dev.initcheck.distribution.Precision;
-import dev.initcheck.sample.SampleMoments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Deterministic checks: they spend no false-alarm budget because a correct initializer cannot fail them.
- *
- * <p><b>finite</b>: no NaN or infinity. <b>point_mass</b>: every value equals the constant c up to one ulp of c
- * in the stored precision (a constant 0.1 is stored as the nearest float). <b>orthogonality</b>: on the 2-D view
+ * <b>orthogonality</b> (hard), orthogonal schemes: on the 2-D view
  * (rows × cols), W·Wᵀ = gain²·I when rows &lt;= cols, else Wᵀ·W = gain²·I; statistic max |entry - target|.
  * The tolerance separates the two errors an honest matrix carries (ANCHORS §6):
  * <ul>
@@ -24,36 +20,36 @@ import java.util.Map;
  * </ul>
  * d = max(rows, cols). The storage term does not grow with d, so float16/bfloat16 no longer admit non-orthogonal
  * matrices: a 512 × 512 Gaussian matrix deviates by about 0.2, the bfloat16 tolerance is 0.0083·gain².
+ * It needs the whole matrix: from a streamed summary it is reported as not run.
  */
-final class ExactChecks {
-    private ExactChecks() {
+final class OrthogonalityCheck implements Check {
+    @Override
+    public CheckName name() {
+        return CheckName.ORTHOGONALITY;
     }
 
-    static CheckResult finite(SampleMoments m) {
-        long bad = m.nonFiniteCount();
-        String msg = bad == 0 ? "all " + m.count() + " values are finite numbers"
-                : bad + " of " + m.count() + " values are NaN or infinite: the tensor is corrupt, and the"
-                + " statistical checks were not run";
-        return CheckResult.hard(CheckName.FINITE, bad == 0, bad, 0, Double.NaN, msg, Map.of());
+    @Override
+    public boolean stochastic() {
+        return false;
     }
 
-    static CheckResult pointMass(SampleMoments m, PointMass law, Precision p) {
-        double c = law.value();
-        double slack = p.ulp(c);
-        double dev = m.maxAbsDeviation();
-        boolean passed = dev <= slack;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("min", m.min());
-        d.put("max", m.max());
-        String msg = passed ? "every value equals " + Fmt.num(c) + " (up to " + p.id() + " rounding)"
-                : "values range over [" + Fmt.num(m.min()) + ", " + Fmt.num(m.max()) + "] but the scheme sets every"
-                + " weight to " + Fmt.num(c) + " (largest difference " + Fmt.num(dev) + ", allowed " + Fmt.num(slack)
-                + ")";
-        return CheckResult.hard(CheckName.POINT_MASS, passed, dev, slack, Double.NaN, msg, d);
+    @Override
+    public boolean appliesTo(Subject s) {
+        return s.orthogonal();
+    }
+
+    @Override
+    public CheckResult run(Evidence ev, double alpha) {
+        if (ev.matrix() == null) {
+            return CheckResult.notRun(CheckName.ORTHOGONALITY, true, "needs the whole matrix, not a summary");
+        }
+        long[] rc = ev.subject().expectation().matrixView();
+        double gain = ((OrthogonalEntry) ev.subject().law()).gain();
+        return check(ev.matrix(), Math.toIntExact(rc[0]), Math.toIntExact(rc[1]), gain, ev.subject().precision());
     }
 
     /** The orthogonality tolerance: computation error gain²·(2 + 16·d)·u_c plus the storage rounding's share. */
-    static double orthogonalityTolerance(double gain, long d, Precision p) {
+    static double tolerance(double gain, long d, Precision p) {
         double g2 = gain * gain;
         double uc = (p == Precision.FLOAT64 ? Precision.FLOAT64 : Precision.FLOAT32).unitRoundoff();
         double computed = g2 * (2 + 16.0 * d) * uc;
@@ -63,7 +59,7 @@ final class ExactChecks {
         return computed + stored;
     }
 
-    static CheckResult orthogonality(double[] w, int rows, int cols, double gain, Precision p) {
+    static CheckResult check(double[] w, int rows, int cols, double gain, Precision p) {
         boolean byRows = rows <= cols;
         int k = byRows ? rows : cols;
         int len = byRows ? cols : rows;
@@ -82,7 +78,7 @@ final class ExactChecks {
                 }
             }
         }
-        double tol = orthogonalityTolerance(gain, Math.max(rows, cols), p);
+        double tol = tolerance(gain, Math.max(rows, cols), p);
         boolean passed = worst <= tol;
         String gram = byRows ? "W·Wᵀ" : "Wᵀ·W";
         Map<String, Object> d = new LinkedHashMap<>();

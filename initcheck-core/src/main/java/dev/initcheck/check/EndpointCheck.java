@@ -5,15 +5,9 @@ import dev.initcheck.distribution.Precision;
 import dev.initcheck.sample.SampleMoments;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 
 /**
- * The checks of a bounded law's support [L, U] with center c (the mean), run on {@link SampleMoments}.
- *
- * <p><b>support</b> (hard): min &gt;= L - ulp(L) and max &lt;= U + ulp(U), ulp in the stored precision (a value
- * computed as exactly the bound may be stored one unit above it).
- *
- * <p><b>endpoint</b>: a correct sample must come close to the bound, so a declared bound that is too large is
+ * <b>endpoint</b>: a correct sample must come close to the bound, so a declared bound that is too large is
  * rejected. For a law symmetric about c with half-width b: P(max|X - c| &lt; r)^n = G(r)^n, G(r) = 2F(c+r) - 1;
  * the threshold r* solves G(r*) = alpha^(1/n), so P(reject) = alpha exactly for a continuous law (ANCHORS §3 gives
  * the linearisation eps = ln(1/alpha)/(k·n), k = 2 f(U)·b, i.e. k = 1 for the uniform and 0.22626 for the normal
@@ -25,95 +19,29 @@ import java.util.function.DoubleUnaryOperator;
  * F(q_U)^n = alpha/2, (1 - F(q_L))^n = alpha/2, reject iff max &lt; q_U - ulp(U) or min &gt; q_L + ulp(L).
  * The statistic is the share of the (half-)width the sample reaches, the threshold the share it must reach.
  */
-final class BoundChecks {
-    private static final int BISECTIONS = 200;
-
-    private BoundChecks() {
+final class EndpointCheck implements Check {
+    @Override
+    public CheckName name() {
+        return CheckName.ENDPOINT;
     }
 
-    static CheckResult support(SampleMoments m, Distribution law, Precision p, double beta) {
-        double lo = law.lowerBound();
-        double hi = law.upperBound();
-        double slackLo = Math.max(p.ulp(lo), computedSlack(law, p));
-        double slackHi = Math.max(p.ulp(hi), computedSlack(law, p));
-        boolean upperSide = m.max() - hi >= lo - m.min();
-        double excess = upperSide ? m.max() - hi : lo - m.min();
-        double slack = upperSide ? slackHi : slackLo;
-        boolean passed = m.min() >= lo - slackLo && m.max() <= hi + slackHi;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("min", m.min());
-        d.put("max", m.max());
-        d.put("lower", lo);
-        d.put("upper", hi);
-        d.put("detectable_direction", "up");
-        double detectable = Power.supportDetectable(law, m.n(), slackLo, slackHi, beta);
-        return CheckResult.hard(CheckName.SUPPORT, passed, excess, slack, detectable,
-                supportMessage(m, law, passed), d);
+    @Override
+    public boolean stochastic() {
+        return true;
     }
 
-    /**
-     * An orthogonal matrix is orthonormal only up to the orthogonality tolerance t (see ExactChecks): a row of
-     * squared norm at most gain² + t has entries of size at most gain·sqrt(1 + t/gain²) <= gain + t/(2·gain).
-     */
-    private static double computedSlack(Distribution law, Precision p) {
-        if (law instanceof dev.initcheck.distribution.OrthogonalEntry o) {
-            return ExactChecks.orthogonalityTolerance(o.gain(), o.dimension(), p) / (2 * o.gain());
-        }
-        return 0;
+    /** Runs when the tested law is bounded (a truncation too far out to matter is tested as its parent: no endpoint). */
+    @Override
+    public boolean appliesTo(Subject s) {
+        return s.iid() && s.tested().isBounded();
     }
 
-    private static String supportMessage(SampleMoments m, Distribution law, boolean passed) {
-        double c = law.mean();
-        if (law.isSymmetric()) {
-            String w = c == 0 ? "|w|" : "|w - " + Fmt.num(c) + "|";
-            double b = law.upperBound() - c;
-            return passed ? "all values lie within the bound: largest " + w + " is " + Fmt.num(m.maxAbsDeviation())
-                    + ", the scheme allows " + Fmt.num(b)
-                    : "largest " + w + " is " + Fmt.num(m.maxAbsDeviation()) + ", the scheme allows " + Fmt.num(b)
-                    + ": values exceed the bound";
-        }
-        String range = "[" + Fmt.num(law.lowerBound()) + ", " + Fmt.num(law.upperBound()) + "]";
-        String seen = "values range over [" + Fmt.num(m.min()) + ", " + Fmt.num(m.max()) + "]";
-        return passed ? "all values lie within " + range + "; " + seen
-                : seen + ", the scheme allows " + range + ": values fall outside the support";
+    @Override
+    public CheckResult run(Evidence ev, double alpha) {
+        return check(ev.moments(), ev.subject().law(), ev.subject().precision(), alpha);
     }
 
-    /**
-     * Smallest upward scale error (about c) that puts a value outside the support with probability 1 - beta:
-     * P(all n inside)^n = (F(c + (U+s-c)/(1+delta)) - F(c + (L-s-c)/(1+delta)))^n &lt;= beta, by bisection.
-     */
-    static double supportDetectable(Distribution law, long n, double slackLo, double slackHi, double beta) {
-        double c = law.mean();
-        DoubleUnaryOperator cdf = law.cdfOperator();
-        double target = Math.log(beta) / n;
-        double lo = 0;
-        double hi = 1;
-        while (logInside(law, cdf, c, slackLo, slackHi, hi) > target) {
-            hi *= 2;
-            if (hi > 1e6) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        for (int i = 0; i < BISECTIONS && hi - lo > 1e-15 * hi; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (logInside(law, cdf, c, slackLo, slackHi, mid) > target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return hi;
-    }
-
-    private static double logInside(Distribution law, DoubleUnaryOperator cdf, double c, double sLo, double sHi,
-                                    double delta) {
-        double s = 1 + delta;
-        double upper = cdf.applyAsDouble(c + (law.upperBound() + sHi - c) / s);
-        double lower = cdf.applyAsDouble(c + (law.lowerBound() - sLo - c) / s);
-        return Math.log(upper - lower);
-    }
-
-    static CheckResult endpoint(SampleMoments m, Distribution law, Precision p, double alpha) {
+    static CheckResult check(SampleMoments m, Distribution law, Precision p, double alpha) {
         return law.isSymmetric() ? symmetricEndpoint(m, law, p, alpha) : asymmetricEndpoint(m, law, p, alpha);
     }
 

@@ -2,53 +2,77 @@ package dev.initcheck.check;
 
 import dev.initcheck.distribution.StoredLaw;
 import dev.initcheck.sample.LineHashes;
-import dev.initcheck.sample.SampleMoments;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Checks of the independence every other test assumes.
- *
- * <p><b>duplicate_rows / duplicate_columns</b> (hard): two identical rows (columns) of the 2-D view are impossible
+ * <b>duplicate_rows / duplicate_columns</b> (hard): two identical rows (columns) of the 2-D view are impossible
  * under a continuous law. Rounding to the stored precision makes two values coincide with probability
  * q = Σ_g P(Y = g)² ({@link StoredLaw#collisionProbability()}: exact in 16-bit formats, a bound from the largest
  * rounding cell otherwise, valid for a law centred anywhere), so two given rows of {@code length} i.i.d. values
  * coincide with probability q^length and the check runs only when the chance of any coincident pair,
  * (count²/2)·q^length, is below {@link #CHANCE_LIMIT}; otherwise it is left out (e.g. a [n, 1] tensor in float16,
  * or N(1, 1e-4) in bfloat16, whose values all fall on a few grid values).
- *
- * <p><b>lag1_correlation</b>: r1 of consecutive values in storage order; for i.i.d. values with a finite fourth
- * moment sqrt(n)·r1 is asymptotically N(0, 1) (Bartlett 1946), so the check rejects iff
- * |sqrt(n)·r1| &gt; z_(1-alpha/2). Asymptotic: run only for n &gt;= {@link #LAG1_MIN_N}, where the measured
- * false-alarm rate agrees with alpha (measured by {@code app.Calibration}).
- *
- * <p><b>cross_correlation</b>: Pearson r over the first m = min(n_a, n_b) values of two tensors. A seed reused
- * for two tensors makes them identical or proportional (|r| = 1). Threshold |r| &lt;= t/sqrt(m - 2 + t²),
- * t = t_(m-2)(1 - alpha/2): exact when one tensor is normal (Fisher 1915), a close approximation otherwise.
+ * One instance checks rows ({@link #ROWS}), the other columns ({@link #COLUMNS}); with the values at hand lines are
+ * compared value by value, from a streamed summary by their hashes ({@link LineHashes}).
  */
-final class IndependenceChecks {
+final class DuplicateLinesCheck implements Check {
+    /** duplicate_rows. */
+    static final DuplicateLinesCheck ROWS = new DuplicateLinesCheck(true);
+    /** duplicate_columns. */
+    static final DuplicateLinesCheck COLUMNS = new DuplicateLinesCheck(false);
     /** Largest acceptable chance that a correct tensor has two coincident rows, for the hard check to run. */
     static final double CHANCE_LIMIT = 1e-12;
-    /** Smallest n for which the lag-1 check runs. */
-    static final long LAG1_MIN_N = 1000;
 
-    private IndependenceChecks() {
+    private final boolean byRows;
+
+    private DuplicateLinesCheck(boolean byRows) {
+        this.byRows = byRows;
+    }
+
+    @Override
+    public CheckName name() {
+        return byRows ? CheckName.DUPLICATE_ROWS : CheckName.DUPLICATE_COLUMNS;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return false;
+    }
+
+    /** Runs when lines can be compared and a chance coincidence of two correct lines is negligible. */
+    @Override
+    public boolean appliesTo(Subject s) {
+        if (!s.iid() || !s.lines()) {
+            return false;
+        }
+        long[] rc = s.expectation().matrixView();
+        double q = StoredLaw.of(s.law(), s.precision()).collisionProbability();
+        return byRows ? meaningful(rc[0], Math.min(rc[1], s.lineCap()), q)
+                : meaningful(rc[1], Math.min(rc[0], s.lineCap()), q);
+    }
+
+    @Override
+    public CheckResult run(Evidence ev, double alpha) {
+        if (ev.matrix() == null) {
+            return check(ev.lineHashes(), byRows);
+        }
+        long[] rc = ev.subject().expectation().matrixView();
+        return check(ev.matrix(), Math.toIntExact(rc[0]), Math.toIntExact(rc[1]), byRows);
     }
 
     /**
      * Whether identical rows of {@code length} values among {@code count} rows are negligible by chance, for
      * values whose collision probability is {@code q}.
      */
-    static boolean duplicatesMeaningful(long count, long length, double q) {
+    static boolean meaningful(long count, long length, double q) {
         double logChance = 2 * Math.log(count) - Math.log(2) + length * Math.log(q);
         return count >= 2 && q < 1 && logChance <= Math.log(CHANCE_LIMIT);
     }
 
     /** Duplicate rows (byRows) or columns of the rows × cols C-order matrix {@code w}. */
-    static CheckResult duplicates(double[] w, int rows, int cols, boolean byRows) {
+    static CheckResult check(double[] w, int rows, int cols, boolean byRows) {
         int count = byRows ? rows : cols;
         int len = byRows ? cols : rows;
         long[] hash = byRows ? rowHashes(w, rows, cols) : columnHashes(w, rows, cols);
@@ -74,7 +98,7 @@ final class IndependenceChecks {
      * count as identical (they cannot be compared value by value; see {@link LineHashes} for the chance of a false
      * duplicate).
      */
-    static CheckResult duplicates(LineHashes lines, boolean byRows) {
+    static CheckResult check(LineHashes lines, boolean byRows) {
         long[][] hash = byRows ? lines.rowHashes() : lines.columnHashes();
         int n = hash[0].length;
         // open addressing on the 128-bit hashes: slot -> 1 + index of the first line with that hash, 0 when free
@@ -157,95 +181,5 @@ final class IndependenceChecks {
             }
         }
         return true;
-    }
-
-    static CheckResult lag1(SampleMoments m, double alpha) {
-        long n = m.n();
-        if (!(m.centralSumSquares() > 0)) {
-            return CheckResult.notRun(CheckName.LAG1_CORRELATION, false,
-                    "zero variance (every value equal): the correlation is undefined");
-        }
-        double r1 = m.lag1Correlation();
-        double z = Math.sqrt((double) n) * r1;
-        double c = NormalDistribution.of(0, 1).inverseSurvivalProbability(alpha / 2);
-        boolean passed = Math.abs(z) <= c;
-        double p = 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("r1", r1);
-        d.put("approximation", "asymptotic N(0,1) for sqrt(n)·r1");
-        String msg = passed
-                ? "consecutive values are uncorrelated: r1 = " + Fmt.num(r1) + " (sqrt(n)·r1 = " + Fmt.num(z)
-                + ", limit ±" + Fmt.num(c) + ")"
-                : "consecutive values are correlated: r1 = " + Fmt.num(r1) + ", sqrt(n)·r1 = " + Fmt.num(z)
-                + " beyond ±" + Fmt.num(c) + " (asymptotic normal limit, false-alarm probability " + Fmt.prob(alpha)
-                + "): the values are not independent draws";
-        return CheckResult.stochastic(CheckName.LAG1_CORRELATION, passed, z, c, alpha, p, Double.NaN, msg, d);
-    }
-
-    /** The |r| threshold t/sqrt(m - 2 + t²), t = t_(m-2)(1 - alpha/2). */
-    static double crossThreshold(long m, double alpha) {
-        double t = TDistribution.of(m - 2.0).inverseSurvivalProbability(alpha / 2);
-        return t / Math.sqrt(m - 2 + t * t);
-    }
-
-    static CheckResult crossCorrelation(double[] a, double[] b, double alpha) {
-        int m = Math.min(a.length, b.length);
-        if (m < 3) {
-            throw new IllegalArgumentException("cross-correlation needs at least 3 aligned values, got " + m);
-        }
-        double r = pearson(a, b, m);
-        if (Double.isNaN(r)) {
-            return CheckResult.notRun(CheckName.CROSS_CORRELATION, false, "zero variance in "
-                    + (variance(a, m) > 0 ? "the second" : "the first") + " tensor's first " + m
-                    + " values (every value equal): the correlation is undefined");
-        }
-        double c = crossThreshold(m, alpha);
-        boolean passed = !(Math.abs(r) > c) && !Double.isNaN(r);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("r", r);
-        d.put("aligned_values", m);
-        String msg = passed
-                ? "the two tensors are uncorrelated: r = " + Fmt.num(r) + " over " + m + " aligned values (limit ±"
-                + Fmt.num(c) + ")"
-                : "the two tensors are correlated: r = " + Fmt.num(r) + " over " + m + " aligned values (limit ±"
-                + Fmt.num(c) + ")" + (Math.abs(r) > 0.999 ? ": one is a copy or a multiple of the other, as when"
-                + " the same random seed is reused" : ": they were not drawn independently");
-        return CheckResult.stochastic(CheckName.CROSS_CORRELATION, passed, Math.abs(r), c, alpha, Double.NaN,
-                Double.NaN, msg, d);
-    }
-
-    private static double variance(double[] a, int m) {
-        double mean = 0;
-        for (int i = 0; i < m; i++) {
-            mean += a[i];
-        }
-        mean /= m;
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            s += (a[i] - mean) * (a[i] - mean);
-        }
-        return s;
-    }
-
-    private static double pearson(double[] a, double[] b, int m) {
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < m; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= m;
-        mb /= m;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < m; i++) {
-            double x = a[i] - ma;
-            double y = b[i] - mb;
-            sab += x * y;
-            saa += x * x;
-            sbb += y * y;
-        }
-        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
     }
 }
