@@ -5,6 +5,8 @@ import dev.initcheck.app.HeapShare;
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.app.TensorPrefix;
 import dev.initcheck.app.TensorTasks;
+import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.LawFit;
@@ -66,7 +68,7 @@ public final class Audit {
     @FunctionalInterface
     public interface Examiner {
         /** One result per item, in the items' order. */
-        List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, double alpha,
+        List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, AlphaShare alpha,
                                   TensorCheck.KsMode ks, TensorTasks.Progress progress) throws TensorFormatException;
 
         /**
@@ -101,11 +103,11 @@ public final class Audit {
             declarations.add(d);
             examined += d == null || d.kind() == Declaration.Kind.SCHEME ? 1 : 0;
         }
-        double perTensor = r.alpha() / Math.max(1, examined);
+        AlphaBudget budget = AlphaBudget.of(r.alpha(), Math.max(1, examined));
 
         Set<Set<String>> exempt = new HashSet<>();
         cp.aliases().forEach((alias, of) -> exempt.add(Set.of(alias, of))); // one storage, whatever the rules say
-        List<Examined> done = examiner.examineAll(cp.tensors(), declarations, perTensor, r.ks(), progress);
+        List<Examined> done = examiner.examineAll(cp.tensors(), declarations, budget.tensorShare(), r.ks(), progress);
         List<StreamReuse.Prefix> prefixes = new ArrayList<>();
         for (Examined e : done) {
             Checkpoint.Item it = e.item();
@@ -139,7 +141,7 @@ public final class Audit {
             out.add(new TensorAudit(s.tensor().name(), s.file(), new long[0], s.tensor().dtype(), null,
                     TensorStatus.SKIPPED, null, List.of(), null, s.tensor().reason(), null, Double.NaN));
         }
-        return new AuditResult(r.path(), r.policy(), preset, r.alpha(), perTensor, r.strict(), out);
+        return new AuditResult(r.path(), r.policy(), preset, budget, r.strict(), out);
     }
 
     private static Declaration declare(Checkpoint.Item it, Policy policy, Preset preset, Checkpoint cp,
@@ -181,7 +183,7 @@ public final class Audit {
      * and its line hashes, and tensors read whole take a share of the heap ({@link HeapShare}) before they start.
      */
     private static List<Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations,
-                                             double alpha, TensorCheck.KsMode ks, TensorTasks.Progress progress)
+                                             AlphaShare alpha, TensorCheck.KsMode ks, TensorTasks.Progress progress)
             throws TensorFormatException {
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -218,7 +220,7 @@ public final class Audit {
     }
 
     /** {@link #examine} with its wall-clock time (NaN for a tensor not examined: skipped or tied). */
-    private static Examined timed(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
+    private static Examined timed(Checkpoint.Item it, Declaration d, AlphaShare alpha, TensorCheck.KsMode ks)
             throws TensorFormatException {
         long start = System.nanoTime();
         Examined e = examine(it, d, alpha, ks);
@@ -240,7 +242,7 @@ public final class Audit {
     }
 
     /** One tensor examined in this JVM: its declared checks, or its identification. */
-    public static Examined examine(Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks)
+    public static Examined examine(Checkpoint.Item it, Declaration d, AlphaShare alpha, TensorCheck.KsMode ks)
             throws TensorFormatException {
         TensorCheck.Target target = new TensorCheck.Target(it.file(), it.name());
         if (d != null && d.kind() != Declaration.Kind.SCHEME) {
@@ -256,7 +258,7 @@ public final class Audit {
         return HeapShare.run(identifyBytes(it), () -> identify(it, target, alpha));
     }
 
-    private static Examined identify(Checkpoint.Item it, TensorCheck.Target target, double alpha)
+    private static Examined identify(Checkpoint.Item it, TensorCheck.Target target, AlphaShare alpha)
             throws TensorFormatException {
         TensorInfo info = it.info();
         try (TensorSource src = TensorFiles.open(it.file(), it.name())) {

@@ -1,6 +1,7 @@
 package dev.initcheck.audit;
 
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.check.AlphaShare;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -20,8 +21,6 @@ public record AuditRequest(Path path, Path policy, Preset preset, Double initial
     public AuditRequest {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(ks, "ks");
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
-        }
+        AlphaShare.of(alpha); // 0 < alpha < 1
     }
 }

@@ -1,6 +1,7 @@
 package dev.initcheck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Distribution;
@@ -99,7 +100,7 @@ public final class Benchmark {
         Verdict[] last = new Verdict[2];
         Timing streaming = Timing.of("initcheck streaming", 2, c.repeats(), () -> {
             StreamingSummary s = StreamingEngine.summarize(x, BinEdges.of(law, StreamingSummary.DEFAULT_BINS), threads);
-            last[0] = Conformance.check(s.moments(), s, e, Precision.FLOAT64, 1e-6);
+            last[0] = Conformance.check(s.moments(), s, e, Precision.FLOAT64, AlphaShare.of(1e-6));
         });
         Timing exact = Timing.of("initcheck exact", 1, c.repeats(), () ->
                 last[1] = Conformance.check(x, e, Precision.FLOAT64, 1e-6));

@@ -1,6 +1,8 @@
 package dev.initcheck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.initcheck.audit.TensorStatus;
 import dev.initcheck.bench.SyntheticCheckpoint.StorageType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The checkpoint benchmark: {@code initcheck audit} of the {@link SyntheticCheckpoint} in f32 and bf16, each run in a
@@ -28,7 +30,6 @@ public final class CheckpointBench {
     static final String HEAP = "-Xmx512m";
     /** Read-floor buffer: 8 MiB. */
     static final int READ_BUFFER = 8 << 20;
-    private static final Pattern SUMMARY = Pattern.compile(": ((PASS|FAIL): [^(]*?)\\s*(\\(|$)");
 
     /** The scipy loop's timings and what it did (last loop). */
     public record ScipyLoop(Timing timing, int tensors, int kstests, int ones, int rejected, double minPvalue) {
@@ -71,7 +72,7 @@ public final class CheckpointBench {
             ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER);
             Timing read = Timing.of("read floor", 1, c.repeats(), () -> readAll(file, buffer));
             List<String> audit = Processes.initcheck(HEAP, "audit", file.toString(), "--policy",
-                    w.policy().toString());
+                    w.policy().toString(), "--format", "json");
             Set<String> verdicts = new LinkedHashSet<>();
             boolean[] passed = {true};
             Path out = c.workDir().resolve("audit-" + t.id() + ".out");
@@ -79,7 +80,7 @@ public final class CheckpointBench {
             Timing auditTiming = Timing.of("audit", 1, c.repeats(), () -> {
                 progress.accept(t.id() + ": audit in a new JVM");
                 Processes.Outcome o = Processes.run(audit, out, err);
-                String v = verdict(o);
+                String v = verdict(o, out);
                 verdicts.add(v);
                 passed[0] &= o.exit() == 0 && v.startsWith("PASS");
             });
@@ -104,11 +105,34 @@ public final class CheckpointBench {
         return new Result(spec, seed, w.policy(), load, Processes.initcheckDisplay(HEAP) + " --version", jvm, rows);
     }
 
-    /** {@code PASS: 145 pass, 0 fail, ...} from the audit's summary line, or what went wrong. */
-    static String verdict(Processes.Outcome o) {
-        Matcher m = SUMMARY.matcher(o.lastOut());
-        if (o.exit() <= 1 && o.lastOut().startsWith("audit ") && m.find()) {
-            return m.group(1).strip();
+    /** {@link #verdict(Processes.Outcome, String)} of the audit's JSON report in {@code out}. */
+    static String verdict(Processes.Outcome o, Path out) {
+        String json;
+        try {
+            json = o.exit() <= 1 ? Files.readString(out) : "";
+        } catch (IOException e) {
+            json = "";
+        }
+        return verdict(o, json);
+    }
+
+    /**
+     * {@code PASS: 145 pass, 0 fail, ...} from the audit's JSON report ({@code verdict} and {@code counts}, as
+     * docs/report-schema.md describes them), or what went wrong.
+     */
+    static String verdict(Processes.Outcome o, String json) {
+        if (o.exit() <= 1) {
+            try {
+                JsonNode r = new ObjectMapper().readTree(json);
+                JsonNode counts = r == null ? null : r.get("counts");
+                if (counts != null && r.hasNonNull("verdict")) {
+                    return r.get("verdict").asText().toUpperCase(Locale.ROOT) + ": " + Stream.of(TensorStatus.values())
+                            .map(s -> counts.path(s.id()).asLong() + " " + s.id())
+                            .collect(Collectors.joining(", "));
+                }
+            } catch (IOException e) {
+                // not the audit's report: reported below
+            }
         }
         return "ERROR (exit " + o.exit() + "): " + (o.lastErr().isEmpty() ? o.lastOut() : o.lastErr());
     }

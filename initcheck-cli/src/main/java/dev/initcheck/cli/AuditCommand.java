@@ -125,7 +125,7 @@ public final class AuditCommand implements Callable<Integer> {
                         + "(alpha %s over %d examined tensors%s%s)%n", r.path(), r.verdict().toUpperCase(Locale.ROOT),
                 r.count(TensorStatus.PASS), r.count(TensorStatus.FAIL), r.count(TensorStatus.INCONCLUSIVE),
                 r.count(TensorStatus.UNDECLARED), r.count(TensorStatus.SKIPPED), r.alpha(),
-                Math.round(r.alpha() / r.perTensor()), r.policy() == null ? "" : "; policy " + r.policy(),
+                r.examined(), r.policy() == null ? "" : "; policy " + r.policy(),
                 r.preset() == null ? "" : "; preset " + r.preset().id());
     }
 

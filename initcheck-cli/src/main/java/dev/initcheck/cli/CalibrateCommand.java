@@ -1,6 +1,7 @@
 package dev.initcheck.cli;
 
 import dev.initcheck.app.Calibration;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.distribution.Precision;
 import dev.initcheck.random.SeededRandom;
@@ -75,7 +76,7 @@ final class CalibrateCommand implements Callable<Integer> {
     private void checkTensorShare(List<Calibration.Case> cases) {
         for (Calibration.Case c : cases) {
             Expectation e = c.expectation();
-            int k = Conformance.stochasticChecks(e, e.shape().size(), Precision.FLOAT64, alpha).size();
+            int k = Conformance.stochasticChecks(e, e.shape().size(), Precision.FLOAT64, AlphaShare.of(alpha)).size();
             if (!(k * alpha < 1)) {
                 throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--alpha %s is too "
                         + "large: the %d stochastic checks of a %s tensor would spend %d × %s together, which must be "

@@ -100,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
             List<Object[]> timed = TensorTasks.runAll(targets, t -> sizes.getOrDefault(t.tensor(), 0L),
                     t -> sizes.getOrDefault(t.tensor(), 0L), t -> {
                         long start = System.nanoTime();
-                        Verdict v = TensorCheck.check(t, declared, tensorSpec, budget.perTensor(), mode, inner)
+                        Verdict v = TensorCheck.check(t, declared, tensorSpec, budget.tensorShare(), mode, inner)
                                 .verdict();
                         return new Object[] {v, (System.nanoTime() - start) / 1e9};
                     }, progress);

@@ -2,6 +2,7 @@ package dev.initcheck.cli;
 
 import dev.initcheck.app.HeapGuard;
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.LawFit;
@@ -108,7 +109,7 @@ final class CheckReport {
                 if (fit) {
                     var e = v.expectation();
                     LawFit.Result r = LawFit.fit(values, e.shape(), e.layout(), e.fans(), v.precision(),
-                            v.alpha() > 0 && v.alpha() < 1 ? v.alpha() : 1e-6);
+                            AlphaShare.of(v.alpha() > 0 && v.alpha() < 1 ? v.alpha() : 1e-6));
                     fitted = r.description();
                 }
                 if (constant) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.initcheck.app.HeapGuard;
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Identification;
 import dev.initcheck.check.LawFit;
 import dev.initcheck.distribution.Precision;
@@ -81,9 +82,9 @@ final class IdentifyCommand implements Callable<Integer> {
             SortedSample sorted = Arrays.stream(values).anyMatch(Double::isNaN) ? null : SortedSample.of(values);
             Precision p = TensorCheck.precision(info.dtype());
             fitted = LawFit.fit(values, sorted, shapeInfo.shape(), shapeInfo.layout(), shapeInfo.fans(), p,
-                    alpha.value());
+                    AlphaShare.of(alpha.value()));
             ranking = Identification.rank(values, sorted, shapeInfo.shape(), shapeInfo.layout(), shapeInfo.fans(), p,
-                    alpha.value());
+                    AlphaShare.of(alpha.value()));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (out == OutputFormat.JSON) {

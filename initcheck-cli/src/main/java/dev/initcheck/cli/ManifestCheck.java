@@ -70,7 +70,7 @@ final class ManifestCheck {
             ManifestEntry e = entries.get(i);
             long start = System.nanoTime();
             boolean isPaired = paired.contains(i);
-            TensorCheck.Checked c = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.perTensor(), ks, 1,
+            TensorCheck.Checked c = TensorCheck.check(e.target(), e.scheme(), e.options(), budget.tensorShare(), ks, 1,
                     isPaired ? PAIR_VALUES : StreamingEngine.PREFIX);
             // the prefix comes from the checks' own pass; a streamed Fortran-ordered matrix has none in C order
             double[] prefix = !isPaired ? null : c.prefix() != null ? c.prefix() : fortranPrefix(e.target());
@@ -90,7 +90,7 @@ final class ManifestCheck {
             for (int b = a + 1; b < paired.size(); b++) {
                 int i = paired.get(a);
                 int j = paired.get(b);
-                CheckResult r = Conformance.crossCorrelation(prefixes.get(i), prefixes.get(j), budget.perPair());
+                CheckResult r = Conformance.crossCorrelation(prefixes.get(i), prefixes.get(j), budget.pairShare());
                 extra.get(i).add(naming(r, entries.get(j)));
                 extra.get(j).add(naming(r, entries.get(i)));
             }

@@ -1,5 +1,6 @@
 package dev.initcheck.property;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.PooledConformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.scheme.Initializer;
@@ -40,7 +41,7 @@ public final class ConformanceProperty {
 
     /** Empty when {@code init} conforms to {@code declared} on this case, else the reason in words. */
     public static Optional<String> violation(Initializer init, Scheme declared, Case c, int minSamples,
-                                             double alpha) {
+                                             AlphaShare alpha) {
         return PooledConformance.violation(init, declared, c.shape(), c.layout(), c.seed(), minSamples, alpha);
     }
 

@@ -13,11 +13,11 @@ public record Outcome<T>(String property, PropertyConfig config, boolean passed,
     public String describe() {
         if (passed) {
             return String.format(Locale.ROOT, "%s: passed %d tries (seed %d, false-alarm budget %.1e, %.1e a try)",
-                    property, config.tries(), config.seed(), config.runBudget(), config.alphaPerTry());
+                    property, config.tries(), config.seed(), config.runBudget(), config.alphaPerTry().value());
         }
         return String.format(Locale.ROOT, "%s: falsified after %d tries; smallest counterexample %s: %s "
                         + "(false-alarm budget %.1e, %.1e a try; replay with %s)",
-                property, examplesTried, counterexample, reason, config.runBudget(), config.alphaPerTry(),
+                property, examplesTried, counterexample, reason, config.runBudget(), config.alphaPerTry().value(),
                 config.replay());
     }
 }

@@ -1,5 +1,7 @@
 package dev.initcheck.property;
 
+import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.AlphaShare;
 import java.util.Locale;
 
 /**
@@ -30,9 +32,9 @@ public record PropertyConfig(long seed, int tries, double runBudget, int shrinkC
         return new PropertyConfig(seed, tries, DEFAULT_RUN_BUDGET, 2000);
     }
 
-    /** False-alarm probability one try may spend. */
-    public double alphaPerTry() {
-        return runBudget / tries;
+    /** @return the false-alarm share of one try: the run budget split equally among the tries */
+    public AlphaShare alphaPerTry() {
+        return AlphaBudget.of(runBudget, tries).tensorShare();
     }
 
     public PropertyConfig withTries(int n) {

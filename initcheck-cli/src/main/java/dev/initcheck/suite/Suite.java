@@ -1,6 +1,7 @@
 package dev.initcheck.suite;
 
 import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.report.Report;
 import dev.initcheck.report.TensorResult;
 import dev.initcheck.report.TrainingSection;
@@ -85,9 +86,7 @@ public final class Suite {
             if (samples < 0) {
                 throw new IllegalArgumentException("samples must be >= 0 (0: the shape's size), got " + samples);
             }
-            if (!(alpha > 0 && alpha < 1)) {
-                throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
-            }
+            AlphaShare.of(alpha); // 0 < alpha < 1
             if (schemes.isEmpty() || shapes.isEmpty()) {
                 throw new IllegalArgumentException("need at least one scheme and one shape");
             }

@@ -1,6 +1,7 @@
 package dev.initcheck.suite;
 
 import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Family;
@@ -44,7 +45,7 @@ final class TensorRuns {
                 jobs.add(new Job(s, c.shapes().get(i), i == 0));
             }
         }
-        double alpha = AlphaBudget.of(c.alpha(), jobs.size()).perTensor();
+        AlphaShare alpha = AlphaBudget.of(c.alpha(), jobs.size()).tensorShare();
         SeededRandom root = SeededRandom.of(c.seed());
         int[] done = {0};
         return IntStream.range(0, jobs.size()).parallel().mapToObj(i -> {
@@ -62,7 +63,7 @@ final class TensorRuns {
         }
     }
 
-    private static TensorResult check(Job j, Suite.Config c, SeededRandom root, double alpha) {
+    private static TensorResult check(Job j, Suite.Config c, SeededRandom root, AlphaShare alpha) {
         long start = System.nanoTime();
         Expectation e = j.scheme().resolve(j.spec().shape(), j.spec().layout());
         Function<Layout, Initializer> override = c.overrides().get(j.scheme().toString());

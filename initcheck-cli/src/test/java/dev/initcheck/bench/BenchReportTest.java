@@ -47,15 +47,19 @@ class BenchReportTest {
     }
 
     @Test
-    void theVerdictIsTheAuditSummaryOrWhatWentWrong() {
-        assertThat(CheckpointBench.verdict(new Processes.Outcome(0, "audit target/bench/m.safetensors: PASS: 145 pass,"
-                + " 0 fail, 0 inconclusive, 0 undeclared, 0 skipped (alpha 1e-06 over 145 examined tensors; policy "
-                + "p.yaml)", ""))).isEqualTo("PASS: 145 pass, 0 fail, 0 inconclusive, 0 undeclared, 0 skipped");
-        assertThat(CheckpointBench.verdict(new Processes.Outcome(1, "audit m: FAIL: 1 pass, 1 fail, 0 inconclusive, "
-                + "0 undeclared, 0 skipped (alpha 1e-06 over 2 examined tensors)", "")))
-                .isEqualTo("FAIL: 1 pass, 1 fail, 0 inconclusive, 0 undeclared, 0 skipped");
-        assertThat(CheckpointBench.verdict(new Processes.Outcome(2, "", "initcheck: cannot read m: no such file")))
+    void theVerdictIsReadFromTheAuditsJsonReportOrSaysWhatWentWrong() {
+        String pass = "{\"path\": \"m.safetensors\", \"verdict\": \"pass\", \"alpha\": 1e-6, \"counts\": {\"pass\": 145,"
+                + " \"fail\": 0, \"inconclusive\": 0, \"undeclared\": 0, \"skipped\": 0}, \"tensors\": []}";
+        assertThat(CheckpointBench.verdict(new Processes.Outcome(0, "}", ""), pass))
+                .isEqualTo("PASS: 145 pass, 0 fail, 0 inconclusive, 0 undeclared, 0 skipped");
+        String fail = "{\"verdict\": \"fail\", \"counts\": {\"pass\": 1, \"fail\": 1, \"inconclusive\": 2,"
+                + " \"undeclared\": 3, \"skipped\": 4}}";
+        assertThat(CheckpointBench.verdict(new Processes.Outcome(1, "}", ""), fail))
+                .isEqualTo("FAIL: 1 pass, 1 fail, 2 inconclusive, 3 undeclared, 4 skipped");
+        assertThat(CheckpointBench.verdict(new Processes.Outcome(2, "", "initcheck: cannot read m: no such file"), ""))
                 .isEqualTo("ERROR (exit 2): initcheck: cannot read m: no such file");
+        assertThat(CheckpointBench.verdict(new Processes.Outcome(0, "audit m: PASS", ""), "audit m: PASS"))
+                .isEqualTo("ERROR (exit 0): audit m: PASS");
     }
 
     private static Benchmark.Result result() {

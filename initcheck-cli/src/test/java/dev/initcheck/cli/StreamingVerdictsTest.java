@@ -3,6 +3,7 @@ package dev.initcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Precision;
@@ -108,8 +109,9 @@ class StreamingVerdictsTest {
                 for (String name : tensors.keySet()) {
                     TensorCheck.Target t = new TensorCheck.Target(f, name);
                     TensorCheck.Checked auto = TensorCheck.check(t, scheme, TensorCheck.TensorSpec.of(Layout.PYTORCH),
-                            1e-6, TensorCheck.KsMode.AUTO, 2);
-                    Verdict exact = TensorCheck.run(t, scheme, TensorCheck.TensorSpec.of(Layout.PYTORCH), 1e-6,
+                            AlphaShare.of(1e-6), TensorCheck.KsMode.AUTO, 2);
+                    Verdict exact = TensorCheck.run(t, scheme, TensorCheck.TensorSpec.of(Layout.PYTORCH),
+                            AlphaShare.of(1e-6),
                             TensorCheck.KsMode.EXACT);
                     String what = p.id() + " n=" + n + " " + name;
                     assertThat(auto.path()).as(what).startsWith("streaming");

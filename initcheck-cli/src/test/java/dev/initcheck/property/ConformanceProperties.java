@@ -2,6 +2,7 @@ package dev.initcheck.property;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.distribution.Uniform;
 import dev.initcheck.scheme.Catalogue;
 import dev.initcheck.scheme.Initializer;
@@ -40,7 +41,7 @@ class ConformanceProperties {
     void everyReferenceInitializerConforms(Scheme s) {
         PropertyConfig cfg = PropertyConfig.of(20261122L, TRIES);
         cfg = new PropertyConfig(cfg.seed(), cfg.tries(), cfg.runBudget() / schemes().size(), 200);
-        double alpha = cfg.alphaPerTry();
+        AlphaShare alpha = cfg.alphaPerTry();
         PropertyRunner.assertHolds("conformance of " + s, ConformanceProperty.cases(MAX_SIZE), cfg,
                 c -> ConformanceProperty.violation(ReferenceInitializer.of(s, c.layout()), s, c, MIN_SAMPLES, alpha));
     }

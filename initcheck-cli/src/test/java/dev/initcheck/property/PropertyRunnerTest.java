@@ -26,7 +26,7 @@ class PropertyRunnerTest {
         Outcome<Shape> o = PropertyRunner.assertHolds("bounded", Generators.shapes(2, 5, 8, 512),
                 new PropertyConfig(2, 300, 1e-6, 100), s -> s.size() <= 512 ? Optional.empty() : Optional.of("too big"));
         assertThat(o.passed()).isTrue();
-        assertThat(o.config().alphaPerTry()).isEqualTo(1e-6 / 300);
+        assertThat(o.config().alphaPerTry().value()).isEqualTo(1e-6 / 300);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.initcheck.thirdparty;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Precision;
@@ -115,7 +116,8 @@ public final class ThirdPartyMatrix {
         SeededRandom source = SeededRandom.of(seed).derive(c.label());
         double[] values = c.adapter().initialize(c.shape(), source.create());
         var expectation = c.expectation();
-        Verdict v = Conformance.check(values, expectation, Precision.parse(c.precision()), ALPHA_PER_TENSOR, source);
+        Verdict v = Conformance.check(values, expectation, Precision.parse(c.precision()),
+                AlphaShare.of(ALPHA_PER_TENSOR), source);
         return new MatrixRow(c, source, v, MeasuredLaw.of(values, expectation.distribution()));
     }
 

@@ -1,5 +1,6 @@
 package dev.initcheck.app;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
@@ -93,8 +94,9 @@ public final class Calibration {
     private static List<Row> runCase(Case c, int runs, double alphaPerCheck, Precision precision, boolean streaming,
                                      SeededRandom seed) {
         Expectation e = c.expectation();
-        int k = Conformance.stochasticChecks(e, e.shape().size(), precision, alphaPerCheck, !streaming).size();
-        double alphaTensor = alphaPerCheck * k;
+        int k = Conformance.stochasticChecks(e, e.shape().size(), precision, AlphaShare.of(alphaPerCheck),
+                !streaming).size();
+        AlphaShare alphaTensor = AlphaShare.of(alphaPerCheck * k); // split back into k parts of alphaPerCheck
         Map<CheckName, int[]> counts = new EnumMap<>(CheckName.class);
         BinEdges edges = streaming ? BinEdges.of(e.distribution(),
                 precision, StreamingSummary.DEFAULT_BINS) : null;

@@ -2,6 +2,7 @@ package dev.initcheck.app;
 
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Precision;
@@ -81,14 +82,14 @@ public final class TensorCheck {
     }
 
     /**
-     * Checks one tensor against {@code scheme} at the false-alarm probability {@code alphaPerTensor}.
+     * Checks one tensor against {@code scheme} spending the tensor's false-alarm share {@code share}.
      *
      * @throws TensorFormatException if the file or tensor cannot be read
      * @throws IllegalArgumentException if the shape cannot carry the scheme, or the heap cannot hold the checks
      */
-    public static Verdict run(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode)
+    public static Verdict run(Target t, Scheme scheme, TensorSpec o, AlphaShare share, KsMode mode)
             throws TensorFormatException {
-        return check(t, scheme, o, alphaPerTensor, mode, StreamingEngine.defaultThreads()).verdict();
+        return check(t, scheme, o, share, mode, StreamingEngine.defaultThreads()).verdict();
     }
 
     /**
@@ -101,9 +102,9 @@ public final class TensorCheck {
      * @throws TensorFormatException if the file or tensor cannot be read
      * @throws IllegalArgumentException if the shape cannot carry the scheme, or the heap cannot hold the checks
      */
-    public static Checked check(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode,
+    public static Checked check(Target t, Scheme scheme, TensorSpec o, AlphaShare share, KsMode mode,
                                 int threads) throws TensorFormatException {
-        return check(t, scheme, o, alphaPerTensor, mode, threads, StreamingEngine.PREFIX);
+        return check(t, scheme, o, share, mode, threads, StreamingEngine.PREFIX);
     }
 
     /**
@@ -114,23 +115,23 @@ public final class TensorCheck {
      * @throws TensorFormatException if the file or tensor cannot be read
      * @throws IllegalArgumentException if the shape cannot carry the scheme, or the heap cannot hold the checks
      */
-    public static Checked check(Target t, Scheme scheme, TensorSpec o, double alphaPerTensor, KsMode mode,
+    public static Checked check(Target t, Scheme scheme, TensorSpec o, AlphaShare share, KsMode mode,
                                 int threads, int prefixLength) throws TensorFormatException {
         try (TensorSource src = TensorFiles.open(t.file(), t.tensor(), o.csvShape())) {
             TensorInfo info = src.info();
             Expectation e = expectation(t, info, scheme, o);
             Precision p = precision(info.dtype());
             if (streaming(e, info.size(), mode)) {
-                return stream(src, info, e, p, alphaPerTensor, mode, threads, true, prefixLength);
+                return stream(src, info, e, p, share, mode, threads, true, prefixLength);
             }
             // read whole: tensors checked at the same time share half the heap (HeapShare), and one that does not
             // fit streams when its law allows, or is refused up front (HeapGuard)
             return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () -> {
                 if (HeapGuard.mustStream(t, info, e, mode)) { // too big to sort: no exact re-check either
-                    return stream(src, info, e, p, alphaPerTensor, mode, threads, false, prefixLength);
+                    return stream(src, info, e, p, share, mode, threads, false, prefixLength);
                 }
                 double[] values = src.readAllCOrder();
-                return new Checked(Conformance.check(values, e, p, alphaPerTensor),
+                return new Checked(Conformance.check(values, e, p, share),
                         java.util.Arrays.copyOf(values, (int) Math.min(values.length, prefixLength)),
                         "exact");
             });
@@ -138,17 +139,17 @@ public final class TensorCheck {
     }
 
     private static Checked stream(TensorSource src, TensorInfo info, Expectation e, Precision p,
-                                  double alphaPerTensor, KsMode mode, int threads, boolean mayResort,
+                                  AlphaShare share, KsMode mode, int threads, boolean mayResort,
                                   int prefixLength) throws TensorFormatException {
-        BinEdges edges = BinEdges.of(e.distribution(), p, bins(info.size(), alphaPerTensor, mode));
+        BinEdges edges = BinEdges.of(e.distribution(), p, bins(info.size(), share, mode));
         StreamingEngine.Streamed s = StreamingEngine.stream(src, edges, threads,
                 hashLines(info, e) ? e.matrixView() : null, prefixLength);
-        return conclude(s, src, info, e, p, alphaPerTensor, mode, mayResort);
+        return conclude(s, src, info, e, p, share, mode, mayResort);
     }
 
     /** The bins a streamed tensor of {@code n} values is summarised into ({@link StreamingSummary#binsFor} in auto). */
-    public static int bins(long n, double alphaPerTensor, KsMode mode) {
-        return mode == KsMode.AUTO ? StreamingSummary.binsFor(n, alphaPerTensor) : StreamingSummary.DEFAULT_BINS;
+    public static int bins(long n, AlphaShare share, KsMode mode) {
+        return mode == KsMode.AUTO ? StreamingSummary.binsFor(n, share.value()) : StreamingSummary.DEFAULT_BINS;
     }
 
     /** Whether a streamed tensor's rows and columns are hashed (C order, few enough lines). */
@@ -163,15 +164,15 @@ public final class TensorCheck {
      * gate and {@code mayResort} ({@code src} is read for nothing else: null will do when {@code mayResort} is false).
      */
     public static Checked conclude(StreamingEngine.Streamed s, TensorSource src, TensorInfo info, Expectation e,
-                                   Precision p, double alphaPerTensor, KsMode mode, boolean mayResort)
+                                   Precision p, AlphaShare share, KsMode mode, boolean mayResort)
             throws TensorFormatException {
-        Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, alphaPerTensor);
+        Verdict v = Conformance.check(s.summary().moments(), s.summary(), s.lines(), e, p, share);
         // prefixes are compared in C order: a Fortran-ordered matrix streams its values in another order
         double[] prefix = info.fortranOrder() && info.rank() > 1 ? null : s.prefix();
         if (!mayResort || !exactRecheckDue(v, s.summary(), info, mode)) {
             return new Checked(v, prefix, "streaming");
         }
-        Verdict exact = exactRecheck(src, info, e, p, alphaPerTensor);
+        Verdict exact = exactRecheck(src, info, e, p, share);
         return exact == null ? new Checked(v, prefix, "streaming")
                 : new Checked(exact, prefix, "streaming, then exact");
     }
@@ -190,11 +191,11 @@ public final class TensorCheck {
      * this JVM, inside the heap share like any whole read.
      */
     public static Verdict exactRecheck(TensorSource src, TensorInfo info, Expectation e, Precision p,
-                                       double alphaPerTensor) throws TensorFormatException {
+                                       AlphaShare share) throws TensorFormatException {
         synchronized (EXACT_FALLBACK) {
             return HeapShare.run(HeapGuard.checkBytes(e, info.size()), () ->
                     HeapGuard.fits(HeapGuard.checkBytes(e, info.size()))
-                            ? Conformance.check(src.readAllCOrder(), e, p, alphaPerTensor) : null);
+                            ? Conformance.check(src.readAllCOrder(), e, p, share) : null);
         }
     }
 

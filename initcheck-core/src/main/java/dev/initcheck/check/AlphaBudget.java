@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 /**
  * A run's total false-alarm budget and its Bonferroni split. A run checks {@code tensors} tensors and
  * {@code tensorPairs} pairs of tensors for cross-correlation; each tensor and each pair gets an equal share
- * {@code total / (tensors + tensorPairs)}, and a tensor's share is split equally among its stochastic checks
- * ({@link #perCheck}). By the union bound the probability that a correct run fails anywhere is at most
+ * {@code total / (tensors + tensorPairs)} ({@link #tensorShare}, {@link #pairShare}), and a tensor's share is split
+ * equally among its stochastic checks ({@link AlphaShare#split}, done by {@link Conformance}). By the union bound the probability that a correct run fails anywhere is at most
  * {@code total}. Hard (deterministic) checks spend nothing. The price of the split is small: the KS threshold
  * grows like sqrt(ln(2m/alpha)). Never retry a failed run until it passes: that destroys the power.
  *
@@ -24,53 +24,73 @@ public record AlphaBudget(double total, int tensors, int tensorPairs) {
     /** Default run budget: one false alarm in a million correct runs. */
     public static final double DEFAULT_TOTAL = 1e-6;
 
+    /**
+     * @throws IllegalArgumentException unless {@code 0 < total < 1} and there is at least one tensor or pair
+     */
     public AlphaBudget {
-        if (!(total > 0 && total < 1) || tensors < 0 || tensorPairs < 0 || tensors + tensorPairs < 1) {
+        AlphaShare.of(total);
+        if (tensors < 0 || tensorPairs < 0 || tensors + tensorPairs < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "need 0 < total < 1 and at least one tensor or pair; got total=%s tensors=%d pairs=%d",
-                    total, tensors, tensorPairs));
+                    "need at least one tensor or pair; got tensors=%d pairs=%d", tensors, tensorPairs));
         }
     }
 
+    /**
+     * A budget over tensors only.
+     *
+     * @param total   the run's false-alarm probability, {@code 0 < total < 1}
+     * @param tensors number of tensors, at least 1
+     * @return the budget
+     */
     public static AlphaBudget of(double total, int tensors) {
         return new AlphaBudget(total, tensors, 0);
     }
 
-    /** The default budget 1e-6 over {@code tensors} tensors. */
+    /**
+     * The default budget {@value #DEFAULT_TOTAL} over {@code tensors} tensors.
+     *
+     * @param tensors number of tensors, at least 1
+     * @return the budget
+     */
     public static AlphaBudget defaults(int tensors) {
         return of(DEFAULT_TOTAL, tensors);
     }
 
+    /**
+     * This budget with {@code pairs} tensor pairs checked for cross-correlation besides the tensors.
+     *
+     * @param pairs number of pairs, at least 0
+     * @return the budget
+     */
     public AlphaBudget withTensorPairs(int pairs) {
         return new AlphaBudget(total, tensors, pairs);
     }
 
-    /** Number of equal shares. */
+    /** @return the number of equal shares, {@code tensors + tensorPairs} */
     public int units() {
         return tensors + tensorPairs;
     }
 
-    /** The share of one tensor, to pass to {@link Conformance#check}. */
-    public double perTensor() {
-        return total / units();
+    /** @return the run's whole budget as a share */
+    public AlphaShare whole() {
+        return AlphaShare.of(total);
     }
 
-    /** The share of one cross-correlation pair. */
-    public double perPair() {
-        return total / units();
+    /** @return the share of one tensor, {@code total / (tensors + tensorPairs)}, for {@link Conformance#check} */
+    public AlphaShare tensorShare() {
+        return whole().split(units());
     }
 
-    /** Bonferroni within a tensor: alphaPerTensor / stochasticChecks. */
-    public static double perCheck(double alphaPerTensor, int stochasticChecks) {
-        if (stochasticChecks < 1) {
-            throw new IllegalArgumentException("need at least one stochastic check, got " + stochasticChecks);
-        }
-        return alphaPerTensor / stochasticChecks;
+    /** @return the share of one cross-correlation pair, {@code total / (tensors + tensorPairs)} */
+    public AlphaShare pairShare() {
+        return whole().split(units());
     }
 
     /**
      * Holm's step-down: sort the m p-values ascending and reject p_(k), k = 1.., while p_(k) &lt;= alpha/(m-k+1).
      *
+     * @param pValues valid p-values, one per check
+     * @param alpha   family-wise false-alarm probability
      * @return for each input p-value, whether it is rejected
      */
     public static boolean[] holm(double[] pValues, double alpha) {

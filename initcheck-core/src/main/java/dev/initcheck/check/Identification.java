@@ -42,15 +42,15 @@ public final class Identification {
 
     /** Candidates ranked best first. */
     public static List<Candidate> rank(double[] valuesCOrder, Shape shape, Layout layout, Fans fans, Precision p,
-                                       double alpha) {
+                                       AlphaShare alpha) {
         return rank(valuesCOrder, null, shape, layout, fans, p, alpha);
     }
 
     /** As above, with the values already sorted ({@code presorted} of the same values; null to sort here). */
     public static List<Candidate> rank(double[] valuesCOrder, SortedSample presorted, Shape shape, Layout layout,
-                                       Fans fans, Precision p, double alpha) {
+                                       Fans fans, Precision p, AlphaShare alpha) {
         List<Scheme> schemes = Catalogue.defaults();
-        double share = AlphaBudget.of(alpha, schemes.size()).perTensor();
+        AlphaShare share = alpha.split(schemes.size());
         boolean nan = java.util.Arrays.stream(valuesCOrder).anyMatch(Double::isNaN);
         SortedSample sorted = nan ? null : presorted != null ? presorted : SortedSample.of(valuesCOrder);
         List<List<Expectation>> groups = new ArrayList<>();

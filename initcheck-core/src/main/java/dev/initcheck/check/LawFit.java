@@ -114,23 +114,20 @@ public final class LawFit {
 
     /** Fits {@code valuesCOrder} (C order of {@code shape}, stored in {@code p}) at false-alarm budget alpha. */
     public static Result fit(double[] valuesCOrder, Shape shape, Layout layout, Fans fans, Precision p,
-                             double alpha) {
+                             AlphaShare alpha) {
         return fit(valuesCOrder, null, shape, layout, fans, p, alpha);
     }
 
     /** As above, with the values already sorted ({@code sorted} of the same values; null to sort here). */
     public static Result fit(double[] valuesCOrder, SortedSample sorted, Shape shape, Layout layout, Fans fans,
-                             Precision p, double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
-        }
+                             Precision p, AlphaShare alpha) {
         if (valuesCOrder.length == 0 || valuesCOrder.length != shape.size()
                 || sorted != null && sorted.size() != valuesCOrder.length) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "got %d values%s but shape %s has %d",
                     valuesCOrder.length, sorted == null ? "" : " (" + sorted.size() + " sorted)", shape,
                     shape.size()));
         }
-        double share = alpha / CANDIDATES;
+        AlphaShare share = alpha.split(CANDIDATES);
         boolean allFinite = Arrays.stream(valuesCOrder).allMatch(Double::isFinite);
         double[] finite = allFinite ? valuesCOrder : Arrays.stream(valuesCOrder).filter(Double::isFinite).toArray();
         if (finite.length == 0) {
@@ -145,7 +142,7 @@ public final class LawFit {
             String v = Fmt.shortest(x.min, p);
             fitted.add(new Fitted(null, Scheme.parse("constant(value=" + v + ")"), "constant " + v));
         } else {
-            for (Estimate est : FamilyFit.all(x, p, share)) {
+            for (Estimate est : FamilyFit.all(x, p, share.value())) {
                 try {
                     Scheme sc = Scheme.parse(est.scheme());
                     sc.resolve(shape, layout, fans);

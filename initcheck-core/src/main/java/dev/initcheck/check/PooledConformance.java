@@ -50,7 +50,7 @@ public final class PooledConformance {
      * @return empty when {@code init} conforms on this shape, else the reason in words
      */
     public static Optional<String> violation(Initializer init, Scheme declared, Shape shape, Layout layout, long seed,
-                                             int minSamples, double alpha) {
+                                             int minSamples, AlphaShare alpha) {
         return find(init, declared, shape, layout, seed, minSamples, alpha).map(Violation::toString);
     }
 
@@ -63,11 +63,12 @@ public final class PooledConformance {
      * @param layout     the layout the shape is in
      * @param seed       the seed of the draws (each draw has its own derived stream)
      * @param minSamples values to pool for the marginal law when the shape is small
-     * @param alpha      the false-alarm probability this call may spend
+     * @param alpha      the false-alarm share this call may spend (halved between the first tensor and the pool
+     *                   when the shape is small)
      * @return empty when {@code init} conforms on this shape, else why not
      */
     public static Optional<Violation> find(Initializer init, Scheme declared, Shape shape, Layout layout, long seed,
-                                           int minSamples, double alpha) {
+                                           int minSamples, AlphaShare alpha) {
         SeededRandom root = SeededRandom.of(seed);
         Expectation e = declared.resolve(shape, layout);
         int size = Math.toIntExact(shape.size());
@@ -80,7 +81,7 @@ public final class PooledConformance {
             return Optional.of(new Violation(0, java.util.List.of(wrongLength.getMessage())));
         }
         double[] first = pool ? Arrays.copyOf(pooled, size) : pooled;
-        Verdict v = Conformance.check(first, e, Precision.FLOAT64, pool ? alpha / 2 : alpha, root);
+        Verdict v = Conformance.check(first, e, Precision.FLOAT64, pool ? alpha.split(2) : alpha, root);
         // a small tensor alone may be inconclusive; it must not fail, and its pool must pass with evidence
         if (v.failed() || (!pool && !v.passed())) {
             return Optional.of(new Violation(0, clauses(v)));
@@ -89,7 +90,7 @@ public final class PooledConformance {
             return Optional.empty();
         }
         Expectation pooledLaw = declared.resolve(Shape.of(pooled.length), layout, e.fans());
-        Verdict p = Conformance.check(pooled, pooledLaw, Precision.FLOAT64, alpha / 2, root);
+        Verdict p = Conformance.check(pooled, pooledLaw, Precision.FLOAT64, alpha.split(2), root);
         return p.passed() ? Optional.empty() : Optional.of(new Violation(k, clauses(p)));
     }
 

@@ -2,6 +2,7 @@ package dev.initcheck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.io.NpyWriter;
 import dev.initcheck.io.TensorFiles;
 import dev.initcheck.io.TensorSource;
@@ -38,7 +39,7 @@ class CheckPrefixTest {
         Path f = dir.resolve("w.npy");
         NpyWriter.writeFloat32(f, new long[] {rows, cols}, w);
         TensorCheck.Checked c = TensorCheck.check(new TensorCheck.Target(f, null), Scheme.parse("he_uniform"),
-                TensorCheck.TensorSpec.of(Layout.PYTORCH), 1e-6, mode, 1, asked);
+                TensorCheck.TensorSpec.of(Layout.PYTORCH), AlphaShare.of(1e-6), mode, 1, asked);
         assertThat(c.path()).isEqualTo(path);
         double[] all;
         try (TensorSource src = TensorFiles.open(f, null)) {

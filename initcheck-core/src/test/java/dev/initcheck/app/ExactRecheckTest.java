@@ -2,6 +2,7 @@ package dev.initcheck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.io.NpyWriter;
@@ -38,7 +39,7 @@ class ExactRecheckTest {
         Path h = dir.resolve("honest.npy");
         NpyWriter.writeFloat64(h, new long[] {256, 512}, honest);
         CheckResult ks0 = TensorCheck.run(new TensorCheck.Target(h, null), scheme, TensorCheck.TensorSpec.of(
-                Layout.PYTORCH), alpha, TensorCheck.KsMode.EXACT).check(CheckName.KS).orElseThrow();
+                Layout.PYTORCH), AlphaShare.of(alpha), TensorCheck.KsMode.EXACT).check(CheckName.KS).orElseThrow();
         assertThat(ks0.passed()).isTrue();
         double gate = ks0.threshold();
         double bin = 1.0 / StreamingSummary.binsFor(n, alpha);
@@ -55,7 +56,7 @@ class ExactRecheckTest {
             Path f = dir.resolve("shifted" + k + ".npy");
             NpyWriter.writeFloat64(f, new long[] {256, 512}, w);
             TensorCheck.Checked auto = TensorCheck.check(new TensorCheck.Target(f, null), scheme,
-                    TensorCheck.TensorSpec.of(Layout.PYTORCH), alpha, TensorCheck.KsMode.AUTO, 1);
+                    TensorCheck.TensorSpec.of(Layout.PYTORCH), AlphaShare.of(alpha), TensorCheck.KsMode.AUTO, 1);
             CheckResult ks = auto.verdict().check(CheckName.KS).orElseThrow();
             assertThat(ks.failed()).as("x0 = %s, path %s", x0, auto.path()).isTrue();
             rechecked += auto.path().equals("streaming, then exact") ? 1 : 0;

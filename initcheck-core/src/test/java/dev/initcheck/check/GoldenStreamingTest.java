@@ -69,7 +69,7 @@ class GoldenStreamingTest {
             assertThat(e.distribution()).isEqualTo(law);
             Verdict exact = Conformance.check(x, e, Precision.FLOAT64, 1e-6);
             StreamingSummary s = StreamingEngine.summarize(x, BinEdges.of(law, BINS), 2);
-            Verdict streaming = Conformance.check(s.moments(), s, e, Precision.FLOAT64, 1e-6);
+            Verdict streaming = Conformance.check(s.moments(), s, e, Precision.FLOAT64, AlphaShare.of(1e-6));
             assertThat(streaming.passed()).as(r.get("case_id")).isEqualTo(exact.passed());
         }
     }

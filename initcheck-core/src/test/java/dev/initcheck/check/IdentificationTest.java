@@ -25,7 +25,7 @@ class IdentificationTest {
     static List<Identification.Candidate> rank(Scheme s, Shape shape) {
         double[] w = ReferenceInitializer.of(s, Layout.PYTORCH).initialize(shape,
                 SeededRandom.of(5).derive(s.toString()).create());
-        return Identification.rank(w, shape, Layout.PYTORCH, Fans.of(shape, Layout.PYTORCH), Precision.FLOAT64, 1e-6);
+        return Identification.rank(w, shape, Layout.PYTORCH, Fans.of(shape, Layout.PYTORCH), Precision.FLOAT64, AlphaShare.of(1e-6));
     }
 
     static List<String> names(Identification.Candidate c) {
@@ -57,7 +57,7 @@ class IdentificationTest {
         double[] w = ReferenceInitializer.of("uniform(limit=0.3)", Layout.PYTORCH).initialize(SHAPE,
                 SeededRandom.of(6).create());
         List<Identification.Candidate> r = Identification.rank(w, SHAPE, Layout.PYTORCH,
-                Fans.of(SHAPE, Layout.PYTORCH), Precision.FLOAT64, 1e-6);
+                Fans.of(SHAPE, Layout.PYTORCH), Precision.FLOAT64, AlphaShare.of(1e-6));
         assertThat(r).noneMatch(Identification.Candidate::passed);
         assertThat(r).isSortedAccordingTo(java.util.Comparator.comparingDouble(Identification.Candidate::distance));
     }

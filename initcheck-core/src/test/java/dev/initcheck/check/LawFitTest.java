@@ -39,7 +39,7 @@ class LawFitTest {
     }
 
     static LawFit.Result fit(double[] x, Shape shape, Precision p) {
-        return LawFit.fit(x, shape, Layout.PYTORCH, Fans.of(shape, Layout.PYTORCH), p, ALPHA);
+        return LawFit.fit(x, shape, Layout.PYTORCH, Fans.of(shape, Layout.PYTORCH), p, AlphaShare.of(ALPHA));
     }
 
     @Test
@@ -358,7 +358,7 @@ class LawFitTest {
             for (int i = 0; i < 200; i++) {
                 double[] x = draw(law, 1000, 6000 + i, Precision.FLOAT32);
                 LawFit.Result r = LawFit.fit(x, Shape.of(1000), Layout.PYTORCH, Fans.of(Shape.of(1000),
-                        Layout.PYTORCH), Precision.FLOAT32, 0.05);
+                        Layout.PYTORCH), Precision.FLOAT32, AlphaShare.of(0.05));
                 unexplained += r.explained() ? 0 : 1;
             }
             assertThat(unexplained).as(law.describe()).isLessThanOrEqualTo(20);

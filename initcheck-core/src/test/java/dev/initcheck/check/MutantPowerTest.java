@@ -40,7 +40,7 @@ class MutantPowerTest {
 
     private static Verdict assertRejectedBy(Expectation declared, double[] values, SeededRandom seed,
                                             CheckName... reasons) {
-        Verdict v = Conformance.check(values, declared, Precision.FLOAT64, ALPHA, seed);
+        Verdict v = Conformance.check(values, declared, Precision.FLOAT64, AlphaShare.of(ALPHA), seed);
         assertThat(v.passed()).as("mutant passed: %s", v.explain()).isFalse();
         assertThat(v.failures()).as(v.explain()).extracting(CheckResult::name).contains(reasons);
         return v;
@@ -183,7 +183,7 @@ class MutantPowerTest {
         Expectation b = torch("torch.xavier_normal", 128, 256);
         SeededRandom seed = SEED.derive("layer");
         CheckResult r = Conformance.crossCorrelation(ReferenceInitializer.sample(a, seed.create()),
-                ReferenceInitializer.sample(b, seed.create()), AlphaBudget.defaults(2).withTensorPairs(1).perPair());
+                ReferenceInitializer.sample(b, seed.create()), AlphaBudget.defaults(2).withTensorPairs(1).pairShare());
         assertThat(r.passed()).isFalse();
         assertThat(r.statistic()).isGreaterThan(0.999999);
     }
@@ -201,7 +201,7 @@ class MutantPowerTest {
     void correctSamplersPass(Expectation declared) {
         SeededRandom seed = SEED.derive("correct " + declared.scheme() + declared.shape());
         Verdict v = Conformance.check(ReferenceInitializer.sample(declared, seed.create()), declared,
-                Precision.FLOAT64, ALPHA, seed);
+                Precision.FLOAT64, AlphaShare.of(ALPHA), seed);
         assertThat(v.passed()).as(v.explain()).isTrue();
     }
 }

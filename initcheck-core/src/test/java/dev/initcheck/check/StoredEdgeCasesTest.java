@@ -72,7 +72,7 @@ class StoredEdgeCasesTest {
         double[] zeros = new double[4096];
         double[] other = ReferenceInitializer.sample(
                 Scheme.parse("he_normal").resolve(Shape.of(64, 64), Layout.KERAS), SeededRandom.of(7).create());
-        CheckResult pair = Conformance.crossCorrelation(other, zeros, ALPHA);
+        CheckResult pair = Conformance.crossCorrelation(other, zeros, AlphaShare.of(ALPHA));
         assertThat(pair.outcome()).isEqualTo(CheckResult.Outcome.NOT_RUN);
         assertThat(pair.message()).contains("zero variance in the second tensor");
         assertThat(pair.failed()).isFalse();

@@ -160,7 +160,7 @@ class StoredPrecisionTest {
             }
             summary.add(chunk, 0, len);
         }
-        return Conformance.check(summary.moments(), summary, e, p, ALPHA);
+        return Conformance.check(summary.moments(), summary, e, p, AlphaShare.of(ALPHA));
     }
 
     private static double[] drawn(Distribution law, Precision p, long n, int seed) {

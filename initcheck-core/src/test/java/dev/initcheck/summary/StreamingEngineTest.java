@@ -2,6 +2,7 @@ package dev.initcheck.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
@@ -51,7 +52,7 @@ class StreamingEngineTest {
         Expectation e = Scheme.parse(declared).resolve(SHAPE, Layout.PYTORCH);
         Verdict exact = Conformance.check(x, e, Precision.FLOAT64, 1e-6);
         StreamingSummary s = StreamingEngine.summarize(x, BinEdges.of(e.distribution(), 1 << 16), 2);
-        Verdict streaming = Conformance.check(s.moments(), s, e, Precision.FLOAT64, 1e-6);
+        Verdict streaming = Conformance.check(s.moments(), s, e, Precision.FLOAT64, AlphaShare.of(1e-6));
         assertThat(streaming.passed()).isEqualTo(exact.passed());
         // duplicate rows/columns need the matrix: only the exact path runs them
         assertThat(failedChecks(streaming)).isEqualTo(failedChecks(exact).replaceAll(",?duplicate_\\w+", ""));
@@ -87,7 +88,7 @@ class StreamingEngineTest {
         StreamingSummary s = StreamingEngine.summarize(x, BinEdges.of(e.distribution(), 1 << 10), 2);
         assertThat(s.moments().nonFiniteCount()).isEqualTo(2);
         assertThat(s.size()).isEqualTo(x.length - 2);
-        List<CheckResult> failed = Conformance.check(s.moments(), s, e, Precision.FLOAT64, 1e-6).failures();
+        List<CheckResult> failed = Conformance.check(s.moments(), s, e, Precision.FLOAT64, AlphaShare.of(1e-6)).failures();
         assertThat(failed).extracting(c -> c.name().id()).containsExactly("finite");
     }
 }

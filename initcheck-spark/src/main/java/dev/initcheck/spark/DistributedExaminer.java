@@ -5,6 +5,7 @@ import dev.initcheck.app.TensorTasks;
 import dev.initcheck.audit.Audit;
 import dev.initcheck.audit.Checkpoint;
 import dev.initcheck.audit.Declaration;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.io.ByteRanges;
 import dev.initcheck.io.TensorFormatException;
 import dev.initcheck.io.TensorInfo;
@@ -64,7 +65,7 @@ final class DistributedExaminer implements Audit.Examiner {
     }
 
     @Override
-    public List<Audit.Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, double alpha,
+    public List<Audit.Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, AlphaShare alpha,
                                            TensorCheck.KsMode ks, TensorTasks.Progress progress)
             throws TensorFormatException {
         Audit.Examined[] out = new Audit.Examined[items.size()];
@@ -125,7 +126,7 @@ final class DistributedExaminer implements Audit.Examiner {
     public Map<String, long[]> valuesHashes(List<Checkpoint.Item> items) throws TensorFormatException {
         List<WholeTask> tasks = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
-            tasks.add(WholeTask.of(WholeTask.Kind.HASH, k, items.get(k), null, Double.NaN, TensorCheck.KsMode.AUTO));
+            tasks.add(WholeTask.of(WholeTask.Kind.HASH, k, items.get(k), null, null, TensorCheck.KsMode.AUTO));
         }
         Map<String, long[]> out = new HashMap<>();
         for (WholeResult r : sorted(whole.run(sc, tasks))) {
@@ -142,7 +143,7 @@ final class DistributedExaminer implements Audit.Examiner {
     }
 
     /** The tensor's Spark job when the local audit would stream it from a safetensors file, else null. */
-    private static Planned plan(int index, Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks,
+    private static Planned plan(int index, Checkpoint.Item it, Declaration d, AlphaShare alpha, TensorCheck.KsMode ks,
                                 int id) throws TensorFormatException {
         if (d == null || d.kind() != Declaration.Kind.SCHEME
                 || !it.file().getFileName().toString().endsWith(".safetensors")) {
@@ -175,7 +176,7 @@ final class DistributedExaminer implements Audit.Examiner {
     }
 
     /** The checks from the merged summary, by the local audit's code, without reading the tensor. */
-    private static Concluded conclude(Checkpoint.Item it, Declaration d, Planned p, RangeSummary s, double alpha,
+    private static Concluded conclude(Checkpoint.Item it, Declaration d, Planned p, RangeSummary s, AlphaShare alpha,
                                       TensorCheck.KsMode ks) throws TensorFormatException {
         TensorJob j = p.job();
         BinEdges edges = BinEdges.of(j.law(), j.precision(), j.bins());

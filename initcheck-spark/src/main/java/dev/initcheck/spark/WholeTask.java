@@ -3,6 +3,7 @@ package dev.initcheck.spark;
 import dev.initcheck.app.TensorCheck;
 import dev.initcheck.audit.Checkpoint;
 import dev.initcheck.audit.Declaration;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.io.DType;
 import dev.initcheck.io.TensorInfo;
 import java.io.Serializable;
@@ -23,12 +24,12 @@ import java.nio.file.Path;
  * @param dtype        its element type
  * @param fortranOrder whether its values are stored in Fortran order
  * @param declaration  the law declared for it; null for an undeclared tensor (identified) and for a hash
- * @param alpha        its false-alarm budget
+ * @param alpha        its false-alarm share; null for a hash
  * @param ks           the KS mode of the audit
  * @param bytes        its bytes in the file (for dealing tasks to executors)
  */
 record WholeTask(Kind kind, int id, String file, String tensor, long[] shape, DType dtype, boolean fortranOrder,
-                 Shipped.DeclarationForm declaration, double alpha, TensorCheck.KsMode ks, long bytes)
+                 Shipped.DeclarationForm declaration, AlphaShare alpha, TensorCheck.KsMode ks, long bytes)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -42,7 +43,7 @@ record WholeTask(Kind kind, int id, String file, String tensor, long[] shape, DT
         HASH
     }
 
-    static WholeTask of(Kind kind, int id, Checkpoint.Item it, Declaration d, double alpha, TensorCheck.KsMode ks) {
+    static WholeTask of(Kind kind, int id, Checkpoint.Item it, Declaration d, AlphaShare alpha, TensorCheck.KsMode ks) {
         TensorInfo info = it.info();
         return new WholeTask(kind, id, location(it.file()), it.name(), info.shape(), info.dtype(),
                 info.fortranOrder(), Shipped.DeclarationForm.of(d), alpha, ks, info.byteSize());

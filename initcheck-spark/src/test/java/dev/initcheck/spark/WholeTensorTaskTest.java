@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.initcheck.app.TensorCheck;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
 import dev.initcheck.io.DType;
@@ -106,7 +107,7 @@ class WholeTensorTaskTest {
         Path h = tmp.resolve("honest.npy");
         NpyWriter.writeFloat64(h, shape, honest);
         CheckResult ks0 = TensorCheck.run(new TensorCheck.Target(h, null), scheme, TensorCheck.TensorSpec.of(
-                Layout.PYTORCH), perTensor, TensorCheck.KsMode.EXACT).check(CheckName.KS).orElseThrow();
+                Layout.PYTORCH), AlphaShare.of(perTensor), TensorCheck.KsMode.EXACT).check(CheckName.KS).orElseThrow();
         double gate = ks0.threshold();
         double bin = 1.0 / StreamingSummary.binsFor(n, perTensor);
         int m = (int) Math.ceil((gate + 0.5 * bin) * n);
@@ -225,7 +226,7 @@ class WholeTensorTaskTest {
         writeF64(file, tensors, new long[] {2, 2});
         // a tensor the file no longer holds by that name (the file replaced after the driver listed it)
         WholeTask task = new WholeTask(WholeTask.Kind.EXAMINE, 7, file.toString(), "v", new long[] {2, 2}, DType.F64,
-                false, null, 1e-6, TensorCheck.KsMode.AUTO, 32);
+                false, null, AlphaShare.of(1e-6), TensorCheck.KsMode.AUTO, 32);
         String expected = catchThrowable(() -> dev.initcheck.io.TensorFiles.open(file, "v")).getMessage();
         List<WholeResult> results = new WholeTensorJob(0, 0).run(SharedSpark.get(), List.of(task));
         assertThat(results).singleElement().satisfies(r -> {
@@ -242,7 +243,7 @@ class WholeTensorTaskTest {
         long[] bytes = {64 << 20, 8 << 20, 3 << 20, 3 << 20, 1 << 20, 4096, 4096, 4096, 512, 512, 512, 512, 64};
         for (int i = 0; i < bytes.length; i++) {
             tasks.add(new WholeTask(WholeTask.Kind.EXAMINE, i, "/m.safetensors", "t" + i, new long[] {bytes[i] / 4},
-                    DType.F32, false, null, 1e-6, TensorCheck.KsMode.AUTO, bytes[i]));
+                    DType.F32, false, null, AlphaShare.of(1e-6), TensorCheck.KsMode.AUTO, bytes[i]));
         }
         for (long seed : new long[] {0, 1, 2}) {
             for (int slots : new int[] {1, 2, 4, 64}) {

@@ -1,5 +1,6 @@
 package dev.initcheck.assertj;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.AlphaBudget;
 import dev.initcheck.check.PooledConformance;
 import dev.initcheck.random.SeededRandom;
@@ -129,7 +130,7 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
     }
 
     private void check(Scheme scheme, List<Shape> checked, boolean defaults) {
-        double perShape = alpha / checked.size();
+        AlphaShare perShape = AlphaBudget.of(alpha, checked.size()).tensorShare();
         List<String> failed = new ArrayList<>();
         for (Shape s : checked) {
             Optional<PooledConformance.Violation> why = PooledConformance.find(actual, scheme, s, layout, seed,

@@ -53,7 +53,7 @@ final class ContractChecks {
                             + "  (false-alarm probability %.1e, %.1e a try; replay with %s)", property,
                     f.tryNumber(), search.tries, f.smallest(), pooled, scheme.resolve(f.smallest().shape(),
                             layout).distribution().describe(), nl, String.join(nl, f.reason().clauses()),
-                    ShapeSearch.RUN_BUDGET, search.alphaPerTry(), search.replay()));
+                    ShapeSearch.RUN_BUDGET, search.alphaPerTry().value(), search.replay()));
         }
     }
 

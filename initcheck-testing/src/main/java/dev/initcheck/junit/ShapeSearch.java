@@ -1,5 +1,7 @@
 package dev.initcheck.junit;
 
+import dev.initcheck.check.AlphaBudget;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.random.SeededRandom;
 import dev.initcheck.shape.Layout;
 import dev.initcheck.shape.Shape;
@@ -53,9 +55,9 @@ final class ShapeSearch {
         return new ShapeSearch(Long.getLong(SEED_PROPERTY, defaultSeed), Integer.getInteger(TRIES_PROPERTY, defaultTries));
     }
 
-    /** False-alarm probability one try may spend. */
-    double alphaPerTry() {
-        return RUN_BUDGET / tries;
+    /** The false-alarm share of one try: the run's budget split equally among the tries. */
+    AlphaShare alphaPerTry() {
+        return AlphaBudget.of(RUN_BUDGET, tries).tensorShare();
     }
 
     /** The flags that reproduce this run. */

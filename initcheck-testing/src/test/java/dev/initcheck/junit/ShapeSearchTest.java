@@ -42,7 +42,7 @@ class ShapeSearchTest {
     void replayFlagsAndBudget() {
         ShapeSearch s = ShapeSearch.of(11, 40);
         assertThat(s.replay()).isEqualTo("-Dinitcheck.seed=11 -Dinitcheck.tries=40");
-        assertThat(s.alphaPerTry()).isEqualTo(ShapeSearch.RUN_BUDGET / 40);
+        assertThat(s.alphaPerTry().value()).isEqualTo(ShapeSearch.RUN_BUDGET / 40);
     }
 
     private static Optional<String> record(List<ShapeSearch.Case> into, ShapeSearch.Case c) {

@@ -2,6 +2,7 @@ package dev.initcheck.thirdparty.encog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
@@ -66,7 +67,7 @@ class EncogConformanceTest {
         SeededRandom source = SeededRandom.of(ThirdPartyMatrix.SEED).derive("gaussian 1.03");
         double[] w = gaussian.weights().initialize(EncogCases.WIDE, source.create());
         Verdict v = Conformance.check(w, Scheme.parse("normal(stddev=1)").resolve(EncogCases.WIDE, Layout.PYTORCH),
-                Precision.FLOAT64, ThirdPartyMatrix.ALPHA_PER_TENSOR, source);
+                Precision.FLOAT64, AlphaShare.of(ThirdPartyMatrix.ALPHA_PER_TENSOR), source);
         assertThat(v.passed()).as(v.explain()).isFalse();
         assertThat(v.check(CheckName.SECOND_MOMENT).orElseThrow().failed()).as(v.explain()).isTrue();
         assertThat(v.check(CheckName.SECOND_MOMENT).orElseThrow().detectableScaleError()).isLessThan(0.03);

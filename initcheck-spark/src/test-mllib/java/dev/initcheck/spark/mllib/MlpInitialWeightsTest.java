@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.initcheck.check.CheckName;
 import dev.initcheck.check.CheckResult;
+import dev.initcheck.check.AlphaShare;
 import dev.initcheck.check.Conformance;
 import dev.initcheck.check.Verdict;
 import dev.initcheck.distribution.Precision;
@@ -53,7 +54,7 @@ class MlpInitialWeightsTest {
 
     static Verdict check(double[] values, String scheme, Shape shape, SeededRandom source) {
         return Conformance.check(values, Scheme.parse(scheme).resolve(shape, Layout.KERAS), Precision.parse("float64"),
-                ALPHA, source);
+                AlphaShare.of(ALPHA), source);
     }
 
     @Test
