@@ -1,9 +1,6 @@
 package dev.initcheck.check;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * A run's total false-alarm budget and its Bonferroni split. A run checks {@code tensors} tensors and
@@ -12,9 +9,6 @@ import java.util.stream.IntStream;
  * equally among its stochastic checks ({@link AlphaShare#split}, done by {@link Conformance}). By the union bound the probability that a correct run fails anywhere is at most
  * {@code total}. Hard (deterministic) checks spend nothing. The price of the split is small: the KS threshold
  * grows like sqrt(ln(2m/alpha)). Never retry a failed run until it passes: that destroys the power.
- *
- * <p>{@link #holm} is Holm's step-down procedure (Holm 1979, Scand. J. Statist. 6) for checks that report valid
- * p-values; it rejects at least what Bonferroni rejects, with the same family-wise guarantee.
  *
  * @param total       the run's false-alarm probability, default {@link #DEFAULT_TOTAL}
  * @param tensors     number of tensors checked
@@ -67,12 +61,12 @@ public record AlphaBudget(double total, int tensors, int tensorPairs) {
     }
 
     /** @return the number of equal shares, {@code tensors + tensorPairs} */
-    public int units() {
+    int units() {
         return tensors + tensorPairs;
     }
 
     /** @return the run's whole budget as a share */
-    public AlphaShare whole() {
+    AlphaShare whole() {
         return AlphaShare.of(total);
     }
 
@@ -84,26 +78,5 @@ public record AlphaBudget(double total, int tensors, int tensorPairs) {
     /** @return the share of one cross-correlation pair, {@code total / (tensors + tensorPairs)} */
     public AlphaShare pairShare() {
         return whole().split(units());
-    }
-
-    /**
-     * Holm's step-down: sort the m p-values ascending and reject p_(k), k = 1.., while p_(k) &lt;= alpha/(m-k+1).
-     *
-     * @param pValues valid p-values, one per check
-     * @param alpha   family-wise false-alarm probability
-     * @return for each input p-value, whether it is rejected
-     */
-    public static boolean[] holm(double[] pValues, double alpha) {
-        int m = pValues.length;
-        Integer[] order = IntStream.range(0, m).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> pValues[i]));
-        boolean[] reject = new boolean[m];
-        for (int k = 0; k < m; k++) {
-            if (!(pValues[order[k]] <= alpha / (m - k))) {
-                break;
-            }
-            reject[order[k]] = true;
-        }
-        return reject;
     }
 }

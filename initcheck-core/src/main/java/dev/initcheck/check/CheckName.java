@@ -35,7 +35,7 @@ public enum CheckName {
     /** Its first values are not an affine image of another tensor's: no reused random stream (hard). */
     STREAM_REUSE;
 
-    /** {@code second_moment}. */
+    /** @return the name in reports: lower case with underscores, e.g. {@code second_moment} */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -70,6 +70,7 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
                 true);
     }
 
+    /** @return FAILED, NOT_RUN, INCONCLUSIVE (accepted but could not have rejected) or PASSED */
     public Outcome outcome() {
         if (!ran) {
             return Outcome.NOT_RUN;
@@ -93,7 +94,18 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
                 msg, details, false);
     }
 
-    /** A deterministic check (spends no alpha, no p-value, no power figure unless given in details). */
+    /**
+     * A deterministic check's result (spends no alpha, no p-value).
+     *
+     * @param name       which check
+     * @param passed     whether it accepted
+     * @param statistic  the value computed from the values
+     * @param threshold  the boundary it was compared with
+     * @param detectable the smallest relative scale error it detects, NaN where not meaningful
+     * @param message    the outcome in plain words
+     * @param details    extra diagnostics, in order
+     * @return the result, conclusive
+     */
     public static CheckResult hard(CheckName name, boolean passed, double statistic, double threshold,
                             double detectable, String message, Map<String, Object> details) {
         return new CheckResult(name, passed, true, statistic, threshold, 0, Double.NaN, detectable, true, message,
@@ -108,12 +120,12 @@ public record CheckResult(CheckName name, boolean passed, boolean ran, double st
     }
 
     /** A check that was skipped; it is not a failure, but it is no evidence either. */
-    public static CheckResult notRun(CheckName name, boolean hard, String reason) {
+    static CheckResult notRun(CheckName name, boolean hard, String reason) {
         return new CheckResult(name, false, false, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, hard,
                 "not run: " + reason, Map.of());
     }
 
-    /** True when the check ran and rejected. */
+    /** @return true when the check ran and rejected */
     public boolean failed() {
         return ran && !passed;
     }

@@ -28,7 +28,7 @@ public final class Identification {
      * Parameters of two resolved laws closer than this (relative) are the same law: the same value computed by
      * different formulas, e.g. sqrt(6/(2·fan)) and sqrt(3/fan), differs by a few ulps at most.
      */
-    public static final double SAME_LAW_RELATIVE = 1e-12;
+    static final double SAME_LAW_RELATIVE = 1e-12;
 
     private Identification() {
     }
@@ -40,13 +40,35 @@ public final class Identification {
         }
     }
 
-    /** Candidates ranked best first. */
+    /**
+     * Checks a tensor against every scheme of the catalogue resolved on its shape, schemes with the same law
+     * grouped.
+     *
+     * @param valuesCOrder the values in C order of {@code shape}
+     * @param shape        the tensor's shape
+     * @param layout       its layout
+     * @param fans         its fans
+     * @param p            the stored precision
+     * @param alpha        the false-alarm share of this tensor, split over the catalogue's schemes
+     * @return the candidates, those that pass first, then by KS distance
+     */
     public static List<Candidate> rank(double[] valuesCOrder, Shape shape, Layout layout, Fans fans, Precision p,
                                        AlphaShare alpha) {
         return rank(valuesCOrder, null, shape, layout, fans, p, alpha);
     }
 
-    /** As above, with the values already sorted ({@code presorted} of the same values; null to sort here). */
+    /**
+     * As above, with the values already sorted.
+     *
+     * @param valuesCOrder the values in C order of {@code shape}
+     * @param presorted    the same values sorted, or null to sort here
+     * @param shape        the tensor's shape
+     * @param layout       its layout
+     * @param fans         its fans
+     * @param p            the stored precision
+     * @param alpha        the false-alarm share of this tensor
+     * @return the candidates, best first
+     */
     public static List<Candidate> rank(double[] valuesCOrder, SortedSample presorted, Shape shape, Layout layout,
                                        Fans fans, Precision p, AlphaShare alpha) {
         List<Scheme> schemes = Catalogue.defaults();

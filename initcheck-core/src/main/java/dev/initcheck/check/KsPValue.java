@@ -20,15 +20,15 @@ import org.apache.commons.statistics.inference.PValueMethod;
  *       the Cephes {@code kolmogorov} function scipy uses). No finite-n correction.</li>
  * </ul>
  */
-public final class KsPValue {
+final class KsPValue {
     /** Largest n for which {@link #of} uses the exact distribution. */
-    public static final long EXACT_MAX_N = 10_000;
+    static final long EXACT_MAX_N = 10_000;
     /** Below this z the theta-function form of the Kolmogorov law is used (Cephes KOLMOG_CUTOVER). */
     private static final double THETA_CUTOVER = 0.82;
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
 
     /** Which formula produced a p-value. */
-    public enum Method {
+    enum Method {
         EXACT, ASYMPTOTIC;
 
         public String id() {
@@ -40,12 +40,12 @@ public final class KsPValue {
     }
 
     /** The method {@link #of} uses for a sample of size n. */
-    public static Method methodFor(long n) {
+    static Method methodFor(long n) {
         return n <= EXACT_MAX_N ? Method.EXACT : Method.ASYMPTOTIC;
     }
 
     /** P(D_n &gt;= d) by {@link #methodFor}(n). */
-    public static double of(double d, long n) {
+    static double of(double d, long n) {
         return methodFor(n) == Method.EXACT ? exact(d, Math.toIntExact(n)) : asymptotic(d, n);
     }
 
@@ -54,7 +54,7 @@ public final class KsPValue {
      * sample used here is a synthetic one whose statistic is exactly d: the first CDF value is d (deviation d),
      * every other deviation is 1/(2n) &lt;= d. When n·d &lt;= 1/2 the p-value is 1 (D_n &gt;= 1/(2n) always).
      */
-    public static double exact(double d, int n) {
+    static double exact(double d, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
@@ -74,7 +74,7 @@ public final class KsPValue {
     }
 
     /** Kolmogorov's limit P(K &gt;= sqrt(n)·d), i.e. {@code scipy.stats.kstwobign.sf(sqrt(n)*d)}. */
-    public static double asymptotic(double d, long n) {
+    static double asymptotic(double d, long n) {
         return kolmogorovSurvival(Math.sqrt((double) n) * d);
     }
 

@@ -112,13 +112,35 @@ public final class LawFit {
         }
     }
 
-    /** Fits {@code valuesCOrder} (C order of {@code shape}, stored in {@code p}) at false-alarm budget alpha. */
+    /**
+     * Fits a law of any scale to a tensor and checks it.
+     *
+     * @param valuesCOrder the values in C order of {@code shape}
+     * @param shape        the tensor's shape
+     * @param layout       its layout (PyTorch or Keras), for the fans a recognized scheme is named by
+     * @param fans         its fans
+     * @param p            the precision the values were stored in
+     * @param alpha        the false-alarm share of this tensor, split over the {@value #CANDIDATES} candidates
+     * @return the fit: explained or not, the family, its parameters with standard errors, the recognized scheme
+     * @throws IllegalArgumentException if there are no values or their number is not the shape's size
+     */
     public static Result fit(double[] valuesCOrder, Shape shape, Layout layout, Fans fans, Precision p,
                              AlphaShare alpha) {
         return fit(valuesCOrder, null, shape, layout, fans, p, alpha);
     }
 
-    /** As above, with the values already sorted ({@code sorted} of the same values; null to sort here). */
+    /**
+     * As above, with the values already sorted.
+     *
+     * @param valuesCOrder the values in C order of {@code shape}
+     * @param sorted       the same values sorted, or null to sort here
+     * @param shape        the tensor's shape
+     * @param layout       its layout
+     * @param fans         its fans
+     * @param p            the stored precision
+     * @param alpha        the false-alarm share of this tensor
+     * @return the fit
+     */
     public static Result fit(double[] valuesCOrder, SortedSample sorted, Shape shape, Layout layout, Fans fans,
                              Precision p, AlphaShare alpha) {
         if (valuesCOrder.length == 0 || valuesCOrder.length != shape.size()

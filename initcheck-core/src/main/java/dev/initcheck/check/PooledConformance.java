@@ -47,6 +47,13 @@ public final class PooledConformance {
     /**
      * Checks an initializer's tensor of one shape against its declared scheme; as {@link #find}, in words.
      *
+     * @param init       the initializer under test
+     * @param declared   the scheme it declares
+     * @param shape      the weight shape drawn
+     * @param layout     the layout the shape is in
+     * @param seed       the seed of the draws
+     * @param minSamples values to pool for the marginal law when the shape is small
+     * @param alpha      the false-alarm share this call may spend
      * @return empty when {@code init} conforms on this shape, else the reason in words
      */
     public static Optional<String> violation(Initializer init, Scheme declared, Shape shape, Layout layout, long seed,
@@ -103,7 +110,12 @@ public final class PooledConformance {
         return out;
     }
 
-    /** The failed checks' names and messages, one clause each. */
+    /**
+     * The failed, not-run and inconclusive checks in words.
+     *
+     * @param v a verdict
+     * @return {@code name: message} clauses joined by {@code "; "}
+     */
     public static String reason(Verdict v) {
         return String.join("; ", clauses(v));
     }

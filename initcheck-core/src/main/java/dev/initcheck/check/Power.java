@@ -47,7 +47,7 @@ public final class Power {
     };
 
     /** The detectable error in each direction; {@link #max()} is the figure the checks report. */
-    public record Detectable(double up, double down) {
+    record Detectable(double up, double down) {
         public double max() {
             return Math.max(up, down);
         }
@@ -61,21 +61,51 @@ public final class Power {
     private Power() {
     }
 
+    /**
+     * The smallest relative scale error the check detects, for the family's canonical law (unit scale).
+     *
+     * @param kind   which check: {@link CheckKind#KS} or {@link CheckKind#SECOND_MOMENT}
+     * @param family the law's family (uniform, normal, truncated normal at ±2 sd)
+     * @param n      number of values, at least 1
+     * @param alpha  the check's false-alarm probability, in (0, 1)
+     * @param beta   the allowed miss probability, in (0, 1): the error is detected with probability 1 - beta
+     * @return the larger of delta_up and delta_down such that sigma(1 + delta_up) and sigma(1 - delta_down) are
+     *         rejected with probability at least 1 - beta; +infinity when no scale error is detectable at this n
+     * @throws IllegalArgumentException if n &lt; 1 or alpha or beta is outside (0, 1)
+     */
     public static double detectableScaleError(CheckKind kind, Family family, long n, double alpha, double beta) {
         return detectableScaleError(kind, Laws.canonical(family), n, alpha, beta);
     }
 
-    /** The larger of the two directions; +infinity when no scale error is detectable at this n. */
+    /**
+     * As {@link #detectableScaleError(CheckKind, Family, long, double, double)} for a given law (continuous values).
+     *
+     * @param kind  which check
+     * @param law   the declared law
+     * @param n     number of values, at least 1
+     * @param alpha the check's false-alarm probability, in (0, 1)
+     * @param beta  the allowed miss probability, in (0, 1)
+     * @return the larger of the two directions' detectable errors; +infinity when none is detectable at this n
+     */
     public static double detectableScaleError(CheckKind kind, Distribution law, long n, double alpha, double beta) {
         return detectable(kind, StoredLaw.continuous(law), n, alpha, beta).max();
     }
 
-    /** As above, for values stored in a given precision (their exact law, {@link StoredLaw}). */
+    /**
+     * As above, for values stored in a given precision (their exact law, {@link StoredLaw}).
+     *
+     * @param kind  which check
+     * @param law   the declared law as stored
+     * @param n     number of values, at least 1
+     * @param alpha the check's false-alarm probability, in (0, 1)
+     * @param beta  the allowed miss probability, in (0, 1)
+     * @return the larger of the two directions' detectable errors; +infinity when none is detectable at this n
+     */
     public static double detectableScaleError(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
         return detectable(kind, law, n, alpha, beta).max();
     }
 
-    public static Detectable detectable(CheckKind kind, Distribution law, long n, double alpha, double beta) {
+    static Detectable detectable(CheckKind kind, Distribution law, long n, double alpha, double beta) {
         return detectable(kind, StoredLaw.continuous(law), n, alpha, beta);
     }
 
@@ -86,7 +116,7 @@ public final class Power {
      * second-moment figure uses the Chernoff acceptance interval with the chi-square law of the alternative (which
      * rounding moves by about 1e-5 relative). float32 figures are the continuous law's.
      */
-    public static Detectable detectable(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
+    static Detectable detectable(CheckKind kind, StoredLaw law, long n, double alpha, double beta) {
         validate(n, alpha, beta);
         String key = kind + "|" + storedKey(law) + "|" + n + "|" + alpha + "|" + beta;
         return memo(key, () -> kind == CheckKind.KS ? ks(law, n, alpha, beta) : secondMoment(law, n, alpha, beta));
@@ -117,11 +147,32 @@ public final class Power {
                 + (need < 0 ? "(unreachable)" : need) + " to catch a 2x scale error at this false-alarm probability";
     }
 
+    /**
+     * The sample size a check needs, for the family's canonical law.
+     *
+     * @param kind        which check
+     * @param family      the law's family
+     * @param targetError the relative scale error to detect, in (0, 1)
+     * @param alpha       the check's false-alarm probability, in (0, 1)
+     * @param beta        the allowed miss probability, in (0, 1)
+     * @return the smallest n whose {@link #detectableScaleError} is at most {@code targetError}
+     * @throws IllegalArgumentException if an argument is outside its range
+     */
     public static long requiredSamples(CheckKind kind, Family family, double targetError, double alpha, double beta) {
         return requiredSamples(kind, Laws.canonical(family), targetError, alpha, beta);
     }
 
-    /** The smallest n whose {@link #detectableScaleError} is at most {@code targetError} (continuous law). */
+    /**
+     * The smallest n whose {@link #detectableScaleError} is at most {@code targetError} (continuous law).
+     *
+     * @param kind        which check
+     * @param law         the declared law
+     * @param targetError the relative scale error to detect, in (0, 1)
+     * @param alpha       the check's false-alarm probability, in (0, 1)
+     * @param beta        the allowed miss probability, in (0, 1)
+     * @return the sample size
+     * @throws IllegalArgumentException if an argument is outside its range
+     */
     public static long requiredSamples(CheckKind kind, Distribution law, double targetError, double alpha,
                                        double beta) {
         if (!(targetError > 0 && targetError < 1)) {
@@ -148,12 +199,12 @@ public final class Power {
     }
 
     /** sup_x |F_s(x) - F(x)| for the law scaled by {@code scale} about its mean. */
-    public static double ksDistance(Distribution law, double scale) {
+    static double ksDistance(Distribution law, double scale) {
         return ksDistance(law).at(scale);
     }
 
     /** The sup-CDF distance a KS check at alpha detects with power 1 - beta. */
-    public static double ksDetectableDistance(long n, double alpha, double beta) {
+    static double ksDetectableDistance(long n, double alpha, double beta) {
         return KolmogorovSmirnovCheck.threshold(n, alpha) + Math.sqrt(Math.log(1 / beta) / (2.0 * n));
     }
 

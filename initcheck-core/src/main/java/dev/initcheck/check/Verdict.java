@@ -46,8 +46,10 @@ public record Verdict(Expectation expectation, long n, Precision precision, doub
             CheckName.SECOND_MOMENT, CheckName.ENDPOINT, CheckName.POINT_MASS, CheckName.ORTHOGONALITY);
 
     /**
-     * FAIL if any check rejected; otherwise INCONCLUSIVE if a hard check could not run or no check of
-     * {ks, second_moment, endpoint, point_mass, orthogonality} passed conclusively; otherwise PASS.
+     * The tensor's status.
+     *
+     * @return FAIL if any check rejected; otherwise INCONCLUSIVE if a hard check could not run or no check of
+     *         {ks, second_moment, endpoint, point_mass, orthogonality} passed conclusively; otherwise PASS
      */
     public Status status() {
         if (checks.isEmpty() || checks.stream().anyMatch(CheckResult::failed)) {
@@ -59,41 +61,56 @@ public record Verdict(Expectation expectation, long n, Precision precision, doub
         return hardSkipped || !evidence ? Status.INCONCLUSIVE : Status.PASS;
     }
 
-    /** True iff the status is PASS: every check that ran accepted, with evidence. */
+    /** @return true iff the status is PASS: every check that ran accepted, with evidence */
     public boolean passed() {
         return status() == Status.PASS;
     }
 
-    /** True iff some check rejected. */
+    /** @return true iff some check rejected (status FAIL) */
     public boolean failed() {
         return status() == Status.FAIL;
     }
 
-    /** The checks that ran and rejected. */
+    /** @return the checks that ran and rejected, in the order run */
     public List<CheckResult> failures() {
         return checks.stream().filter(CheckResult::failed).toList();
     }
 
-    /** The checks that were skipped. */
+    /** @return the checks that were skipped, each with the reason in its message */
     public List<CheckResult> notRun() {
         return checks.stream().filter(c -> !c.ran()).toList();
     }
 
-    /** The checks that accepted without being able to reject. */
+    /** @return the checks that accepted without being able to reject (too few values) */
     public List<CheckResult> inconclusive() {
         return checks.stream().filter(c -> c.outcome() == CheckResult.Outcome.INCONCLUSIVE).toList();
     }
 
+    /**
+     * One check's result.
+     *
+     * @param name which check
+     * @return its result, or empty when the tensor's plan does not include it
+     */
     public Optional<CheckResult> check(CheckName name) {
         return checks.stream().filter(c -> c.name() == name).findFirst();
     }
 
-    /** The same verdict, recording the generator and seed that produced the values. */
+    /**
+     * The same verdict, recording where the values came from.
+     *
+     * @param generator the generator and seed that produced the values
+     * @return the verdict with {@link #source()} set
+     */
     public Verdict withSource(SeededRandom generator) {
         return new Verdict(expectation, n, precision, alpha, checks, generator);
     }
 
-    /** A few lines in plain words: what was expected, the outcome, every failure and skipped check, the seed. */
+    /**
+     * The verdict in plain words, as the AssertJ message and the CLI's text show it.
+     *
+     * @return a few lines: what was expected, the outcome, every failure and skipped check, the seed
+     */
     public String explain() {
         StringBuilder b = new StringBuilder();
         b.append(expectation.scheme()).append(" on ").append(expectation.shape()).append(" (")

@@ -38,13 +38,6 @@ class AlphaBudgetTest {
     }
 
     @Test
-    void holmRejectsInStepsAndStopsAtTheFirstAcceptance() {
-        double[] p = {0.01, 0.04, 0.03, 0.005};
-        // sorted 0.005 <= 0.05/4, 0.01 <= 0.05/3, 0.03 > 0.05/2: stop
-        assertThat(AlphaBudget.holm(p, 0.05)).containsExactly(true, false, false, true);
-    }
-
-    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> AlphaBudget.of(0, 1)).hasMessageContaining("alpha must be in (0, 1), got 0.0");
         assertThatThrownBy(() -> AlphaBudget.of(1e-6, 0)).hasMessageContaining("at least one tensor or pair");
