@@ -39,7 +39,7 @@ final class MomentIntervals {
         return CACHE.computeIfAbsent("m2|" + key(s, n, alpha), k -> computeSecondMoment(s, n, alpha));
     }
 
-    private static Interval computeSecondMoment(StoredLaw s, long n, double alpha) {
+    static Interval computeSecondMoment(StoredLaw s, long n, double alpha) {
         Distribution law = s.declared();
         double u = s.momentSlack();
         double widenLo = (1 - u) * (1 - u);
