@@ -13,23 +13,44 @@ import java.util.function.Supplier;
 
 /**
  * One check of one tensor against its declared law: a stateless rule that says whether it belongs to a tensor's
- * plan ({@link #appliesTo}) and turns the tensor's evidence into a {@link CheckResult} ({@link #run}).
- * {@link CheckPlan} lists every check in the order they run; {@link Conformance} runs a plan and gives each
- * stochastic check an equal share of the tensor's false-alarm probability. The check of two tensors,
- * {@link CrossCorrelationCheck}, is not a per-tensor check and stands alone.
+ * plan ({@link #appliesTo}, by default every i.i.d. random law) and turns the tensor's evidence into a
+ * {@link CheckResult} ({@link #run}). {@link CheckPlan} lists every check in the order they run; {@link Conformance}
+ * runs a plan and gives each stochastic check an equal share of the tensor's false-alarm probability. The check of
+ * two tensors, {@link CrossCorrelationCheck}, is not a per-tensor check and stands alone.
  */
-interface Check {
-    /** Which check this is. */
-    CheckName name();
+abstract class Check {
+    private final CheckName name;
+    private final boolean stochastic;
 
     /**
-     * True when the check spends a share of the false-alarm budget; false for a hard (deterministic) check, which a
-     * correct tensor cannot fail.
+     * @param name       which check
+     * @param stochastic true when the check spends a share of the false-alarm budget; false for a hard
+     *                   (deterministic) check, which a correct tensor cannot fail
      */
-    boolean stochastic();
+    Check(CheckName name, boolean stochastic) {
+        this.name = name;
+        this.stochastic = stochastic;
+    }
 
-    /** Whether the check belongs to the plan of {@code s}. */
-    boolean appliesTo(Subject s);
+    /** @return which check this is */
+    final CheckName name() {
+        return name;
+    }
+
+    /** @return true when the check spends a share of the false-alarm budget, false for a hard check */
+    final boolean stochastic() {
+        return stochastic;
+    }
+
+    /**
+     * Whether the check belongs to the plan of {@code s}.
+     *
+     * @param s what is checked
+     * @return by default, whether the declared law is i.i.d. random (neither a constant nor an orthogonal matrix)
+     */
+    boolean appliesTo(Subject s) {
+        return s.iid();
+    }
 
     /**
      * Runs the check.
@@ -38,7 +59,7 @@ interface Check {
      * @param alpha this check's false-alarm share (0 for a hard check)
      * @return the result, with statistic, threshold, power figure and a plain-words message
      */
-    CheckResult run(Evidence ev, double alpha);
+    abstract CheckResult run(Evidence ev, double alpha);
 
     /**
      * What decides a tensor's plan.

@@ -17,7 +17,7 @@ import java.util.Map;
  * One instance checks rows ({@link #ROWS}), the other columns ({@link #COLUMNS}); with the values at hand lines are
  * compared value by value, from a streamed summary by their hashes ({@link LineHashes}).
  */
-final class DuplicateLinesCheck implements Check {
+final class DuplicateLinesCheck extends Check {
     /** duplicate_rows. */
     static final DuplicateLinesCheck ROWS = new DuplicateLinesCheck(true);
     /** duplicate_columns. */
@@ -28,22 +28,13 @@ final class DuplicateLinesCheck implements Check {
     private final boolean byRows;
 
     private DuplicateLinesCheck(boolean byRows) {
+        super(byRows ? CheckName.DUPLICATE_ROWS : CheckName.DUPLICATE_COLUMNS, false);
         this.byRows = byRows;
-    }
-
-    @Override
-    public CheckName name() {
-        return byRows ? CheckName.DUPLICATE_ROWS : CheckName.DUPLICATE_COLUMNS;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return false;
     }
 
     /** Runs when lines can be compared and a chance coincidence of two correct lines is negligible. */
     @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         if (!s.iid() || !s.lines()) {
             return false;
         }
@@ -54,7 +45,7 @@ final class DuplicateLinesCheck implements Check {
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         if (ev.matrix() == null) {
             return check(ev.lineHashes(), byRows);
         }

@@ -19,25 +19,19 @@ import java.util.Map;
  * F(q_U)^n = alpha/2, (1 - F(q_L))^n = alpha/2, reject iff max &lt; q_U - ulp(U) or min &gt; q_L + ulp(L).
  * The statistic is the share of the (half-)width the sample reaches, the threshold the share it must reach.
  */
-final class EndpointCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.ENDPOINT;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
+final class EndpointCheck extends Check {
+    EndpointCheck() {
+        super(CheckName.ENDPOINT, true);
     }
 
     /** Runs when the tested law is bounded (a truncation too far out to matter is tested as its parent: no endpoint). */
     @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return s.iid() && s.tested().isBounded();
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), ev.subject().law(), ev.subject().precision(), alpha);
     }
 

@@ -7,24 +7,18 @@ import java.util.Map;
  * <b>finite</b> (hard): no NaN or infinity. Every tensor gets it first; when it fails, every other check of the
  * tensor is reported as not run.
  */
-final class FiniteCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.FINITE;
+final class FiniteCheck extends Check {
+    FiniteCheck() {
+        super(CheckName.FINITE, false);
     }
 
     @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return true;
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments());
     }
 

@@ -24,25 +24,14 @@ import java.util.Map;
  * {@link Power#detectableScaleError} turns that into a relative scale error. A gate at or above 1 (n too small for
  * the share of alpha) can never reject, and the check is then inconclusive.
  */
-final class KolmogorovSmirnovCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.KS;
-    }
-
-    @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
-        return s.iid();
+final class KolmogorovSmirnovCheck extends Check {
+    KolmogorovSmirnovCheck() {
+        super(CheckName.KS, true);
     }
 
     /** Against the declared law as stored (not {@link Subject#tested}: the KS distance sees any truncation). */
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         StoredLaw stored = ev.stored();
         return check(ev.ecdf().get().distanceTo(stored), stored, alpha, Power.DEFAULT_BETA);
     }

@@ -11,27 +11,21 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * |sqrt(n)·r1| &gt; z_(1-alpha/2). Asymptotic: run only for n &gt;= {@link #MIN_N}, where the measured
  * false-alarm rate agrees with alpha (measured by {@code app.Calibration}).
  */
-final class Lag1CorrelationCheck implements Check {
+final class Lag1CorrelationCheck extends Check {
     /** Smallest n for which the lag-1 check runs. */
     static final long MIN_N = 1000;
 
-    @Override
-    public CheckName name() {
-        return CheckName.LAG1_CORRELATION;
+    Lag1CorrelationCheck() {
+        super(CheckName.LAG1_CORRELATION, true);
     }
 
     @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return s.iid() && s.n() >= MIN_N;
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), alpha);
     }
 

@@ -15,24 +15,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * In float32 the interval is widened by the most rounding can move the mean. Intervals from
  * {@link MomentIntervals#meanInterval}.
  */
-final class MeanCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.MEAN;
+final class MeanCheck extends Check {
+    MeanCheck() {
+        super(CheckName.MEAN, true);
     }
 
     @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
-        return s.iid();
-    }
-
-    @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), ev.storedTested(), alpha);
     }
 

@@ -22,24 +22,18 @@ import java.util.Map;
  * matrices: a 512 × 512 Gaussian matrix deviates by about 0.2, the bfloat16 tolerance is 0.0083·gain².
  * It needs the whole matrix: from a streamed summary it is reported as not run.
  */
-final class OrthogonalityCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.ORTHOGONALITY;
+final class OrthogonalityCheck extends Check {
+    OrthogonalityCheck() {
+        super(CheckName.ORTHOGONALITY, false);
     }
 
     @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return s.orthogonal();
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         if (ev.matrix() == null) {
             return CheckResult.notRun(CheckName.ORTHOGONALITY, true, "needs the whole matrix, not a summary");
         }

@@ -11,24 +11,18 @@ import java.util.Map;
  * <b>point_mass</b> (hard), for zeros, ones and constants: every value equals the constant c up to one ulp of c in
  * the stored precision (a constant 0.1 is stored as the nearest float). Statistic max |w - c|, threshold ulp(c).
  */
-final class PointMassCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.POINT_MASS;
+final class PointMassCheck extends Check {
+    PointMassCheck() {
+        super(CheckName.POINT_MASS, false);
     }
 
     @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return s.law().family() == Family.POINT_MASS;
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), (PointMass) ev.subject().law(), ev.subject().precision());
     }
 

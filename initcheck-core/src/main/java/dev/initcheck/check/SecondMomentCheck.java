@@ -20,24 +20,13 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * the factor (1 ± u)², u = 2^-24, that rounding can move m2 by.
  * Intervals from {@link MomentIntervals#secondMomentInterval}.
  */
-final class SecondMomentCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.SECOND_MOMENT;
+final class SecondMomentCheck extends Check {
+    SecondMomentCheck() {
+        super(CheckName.SECOND_MOMENT, true);
     }
 
     @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
-        return s.iid();
-    }
-
-    @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), ev.storedTested(), alpha, Power.DEFAULT_BETA);
     }
 

@@ -16,26 +16,20 @@ import java.util.function.DoubleUnaryOperator;
  * side, the threshold its slack; the power figure is the smallest upward scale error that puts a value outside
  * the support with probability 1 - beta ({@link #detectable}).
  */
-final class SupportCheck implements Check {
+final class SupportCheck extends Check {
     private static final int BISECTIONS = 200;
 
-    @Override
-    public CheckName name() {
-        return CheckName.SUPPORT;
+    SupportCheck() {
+        super(CheckName.SUPPORT, false);
     }
 
     @Override
-    public boolean stochastic() {
-        return false;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return s.orthogonal() || s.iid() && s.law().isBounded();
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), ev.subject().law(), ev.subject().precision(), Power.DEFAULT_BETA);
     }
 

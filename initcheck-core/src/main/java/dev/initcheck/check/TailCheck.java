@@ -17,24 +17,18 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  * {@code scipy.stats.binom.ppf/isf}). A normal truncated at ±2 sd has K = 0.
  * Runs for n up to 2^31 - 1 (the binomial is computed in int).
  */
-final class TailCheck implements Check {
-    @Override
-    public CheckName name() {
-        return CheckName.TAIL;
+final class TailCheck extends Check {
+    TailCheck() {
+        super(CheckName.TAIL, true);
     }
 
     @Override
-    public boolean stochastic() {
-        return true;
-    }
-
-    @Override
-    public boolean appliesTo(Subject s) {
+    boolean appliesTo(Subject s) {
         return s.iid() && s.tested().family() == Family.NORMAL && s.n() <= Integer.MAX_VALUE;
     }
 
     @Override
-    public CheckResult run(Evidence ev, double alpha) {
+    CheckResult run(Evidence ev, double alpha) {
         return check(ev.moments(), ev.storedTested(), alpha);
     }
 
