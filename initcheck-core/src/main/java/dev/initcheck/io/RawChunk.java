@@ -127,7 +127,7 @@ public final class RawChunk {
     }
 
     /** The exact value of element {@code i}. */
-    public double value(int i) {
+    double value(int i) {
         return switch (dtype) {
             case F16 -> F16_VALUES[halves[i] & 0xFFFF];
             case BF16 -> BF16_VALUES[halves[i] & 0xFFFF];
