@@ -224,7 +224,8 @@ public enum Precision {
      * Parses a format name, case-insensitive, surrounding whitespace ignored.
      *
      * @param text {@code float16}/{@code f16}/{@code fp16}/{@code half}, {@code bfloat16}/{@code bf16},
-     *     {@code float32}/{@code f32}/{@code fp32}/{@code float} or {@code float64}/{@code f64}/{@code fp64}/{@code double}
+     *     {@code float32}/{@code f32}/{@code fp32}/{@code float} or
+     *     {@code float64}/{@code f64}/{@code fp64}/{@code double}
      * @return the precision
      * @throws IllegalArgumentException for any other text; the message lists the valid names
      */
