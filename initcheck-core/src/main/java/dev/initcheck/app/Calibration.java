@@ -33,7 +33,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  */
 public final class Calibration {
     /** False-alarm probability of the over-rate verdict ({@link Row#alarmLimit}). */
-    public static final double ALARM_PROBABILITY = 1e-7;
+    static final double ALARM_PROBABILITY = 1e-7;
 
     private Calibration() {
     }
@@ -53,7 +53,7 @@ public final class Calibration {
      */
     public record Row(CheckName check, String label, int runs, int rejections, double alpha, int expectedLow,
                       int expectedHigh, int alarmLimit, double rateLow, double rateHigh) {
-        public double rate() {
+        double rate() {
             return (double) rejections / runs;
         }
 
@@ -82,7 +82,7 @@ public final class Calibration {
      * float64 keeps them), and with {@code streaming} they are checked from the one-pass binned summary (the
      * path large tensors take) instead of a sorted copy.
      */
-    public static List<Row> run(List<Case> cases, int runs, double alphaPerCheck, Precision precision,
+    static List<Row> run(List<Case> cases, int runs, double alphaPerCheck, Precision precision,
                                 boolean streaming, SeededRandom seed) {
         List<Row> rows = new ArrayList<>();
         for (Case c : cases) {

@@ -61,7 +61,7 @@ public final class HeapGuard {
      *
      * @throws IllegalArgumentException when they do not fit and cannot stream: one line with the bytes needed
      */
-    public static boolean mustStream(TensorCheck.Target t, TensorInfo info, Expectation e, TensorCheck.KsMode mode) {
+    static boolean mustStream(TensorCheck.Target t, TensorInfo info, Expectation e, TensorCheck.KsMode mode) {
         long n = info.size();
         long need = checkBytes(e, n);
         if (n <= TensorSource.MAX_ARRAY_ELEMENTS && fits(need)) {

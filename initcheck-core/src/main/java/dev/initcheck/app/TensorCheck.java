@@ -62,7 +62,7 @@ public final class TensorCheck {
      * pass (moments, binned CDF, row and column hashes); smaller ones are read whole and sorted, which costs less
      * than the summary's set-up at that size.
      */
-    public static final long STREAMING_ABOVE = 1L << 16;
+    static final long STREAMING_ABOVE = 1L << 16;
 
     /** How the KS statistic is computed: exact (sorted copy), streaming (binned, D_lo <= D <= D_hi), or by size. */
     public enum KsMode { AUTO, EXACT, STREAMING }

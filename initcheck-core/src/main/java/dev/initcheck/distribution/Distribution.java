@@ -15,48 +15,115 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 public sealed interface Distribution extends java.io.Serializable
         permits Uniform, Normal, TruncatedNormal, PointMass, OrthogonalEntry {
 
+    /**
+     * The family, which the checks consult instead of the law's type.
+     *
+     * @return the family of this law
+     */
     Family family();
 
+    /**
+     * The exact mean E[X].
+     *
+     * @return the mean
+     */
     double mean();
 
+    /**
+     * The exact variance E[(X - mean)²].
+     *
+     * @return the variance, 0 for a point mass
+     */
     double variance();
 
-    /** The point of highest density (the laws here are unimodal): the mean, unless a law says otherwise. */
+    /**
+     * The point of highest density (the laws here are unimodal): the mean, unless a law says otherwise.
+     *
+     * @return the mode
+     */
     default double mode() {
         return mean();
     }
 
+    /**
+     * sqrt(variance).
+     *
+     * @return the standard deviation of this law (for a truncated normal the truncated one, not the parent's)
+     */
     default double standardDeviation() {
         return Math.sqrt(variance());
     }
 
-    /** E[(X - mean)^4]. */
+    /**
+     * The exact fourth central moment E[(X - mean)^4].
+     *
+     * @return m4, 0 for a point mass
+     */
     double fourthCentralMoment();
 
-    /** Non-excess kurtosis m4 / variance^2 (3 for the normal, 9/5 for the uniform); NaN for a point mass. */
+    /**
+     * Non-excess kurtosis m4 / variance^2 (3 for the normal, 9/5 for the uniform).
+     *
+     * @return the kurtosis; NaN for a point mass (variance 0)
+     */
     default double kurtosis() {
         double v = variance();
         return v > 0 ? fourthCentralMoment() / (v * v) : Double.NaN;
     }
 
+    /**
+     * The cumulative distribution function F(x) = P(X &le; x).
+     *
+     * @param x any value; below the support gives 0, above it 1
+     * @return F(x) in [0, 1]
+     */
     double cdf(double x);
 
-    /** P(X &gt; x) = 1 - cdf(x), computed without cancellation in the upper tail where the law allows. */
+    /**
+     * P(X &gt; x) = 1 - cdf(x), computed without cancellation in the upper tail where the law allows.
+     *
+     * @param x any value
+     * @return the survival probability in [0, 1]
+     */
     default double survival(double x) {
         return 1 - cdf(x);
     }
 
+    /**
+     * The probability density f(x).
+     *
+     * @param x any value; outside the support the density is 0
+     * @return f(x); for a point mass, infinite at its value and 0 elsewhere
+     */
     double density(double x);
 
-    /** Quantile function, p in [0, 1]. */
+    /**
+     * The quantile function F⁻¹(p) = inf {x : F(x) &ge; p}.
+     *
+     * @param p a probability in [0, 1] (not every law validates it: outside [0, 1] the result is unspecified)
+     * @return the quantile; p = 0 and p = 1 give the bounds of the support (possibly infinite)
+     */
     double inverseCdf(double p);
 
-    /** Smallest value in the support (negative infinity when unbounded). */
+    /**
+     * Smallest value in the support.
+     *
+     * @return the lower bound, negative infinity when unbounded
+     */
     double lowerBound();
 
-    /** Largest value in the support (positive infinity when unbounded). */
+    /**
+     * Largest value in the support.
+     *
+     * @return the upper bound, positive infinity when unbounded
+     */
     double upperBound();
 
+    /**
+     * Whether both ends of the support are finite.
+     *
+     * @return true for the uniform, a truncated normal cut on both sides, a point mass and an orthogonal entry
+     */
     default boolean isBounded() {
         return Double.isFinite(lowerBound()) && Double.isFinite(upperBound());
     }
@@ -64,6 +131,8 @@ public sealed interface Distribution extends java.io.Serializable
     /**
      * The CDF as an operator that builds whatever it needs once (the same values as {@link #cdf}, without a
      * per-call setup); for evaluating one law at millions of points.
+     *
+     * @return x &rarr; F(x)
      */
     default DoubleUnaryOperator cdfOperator() {
         return this::cdf;
@@ -72,6 +141,8 @@ public sealed interface Distribution extends java.io.Serializable
     /**
      * The untruncated law this one is cut from: N(parent mean, parent sd) for a truncated normal, the law itself
      * otherwise. {@code parent().standardDeviation()} is the scale a truncation is stated in.
+     *
+     * @return the parent law, or this law
      */
     default Distribution parent() {
         return this;
@@ -80,6 +151,8 @@ public sealed interface Distribution extends java.io.Serializable
     /**
      * True when X - mean and mean - X have the same law: the uniform, the normal, an orthogonal entry, and a
      * truncated normal whose cut-offs are centred on the parent mean. False for a point mass (no spread to mirror).
+     *
+     * @return whether the law is symmetric about its mean
      */
     boolean isSymmetric();
 
@@ -96,12 +169,27 @@ public sealed interface Distribution extends java.io.Serializable
         throw new IllegalArgumentException("no i.i.d. sampler for " + describe());
     }
 
-    /** The same law with every value multiplied by {@code factor} (> 0); used for power and mutants. */
+    /**
+     * The law of factor·X: the same family with every location and scale parameter multiplied (mean and sd, bounds,
+     * cut-offs, gain); the variance is multiplied by factor². Used for power and mutants.
+     *
+     * @param factor a finite number &gt; 0
+     * @return the scaled law
+     * @throws IllegalArgumentException when factor is not finite and positive
+     */
     Distribution scaled(double factor);
 
-    /** The defining parameters, in a stable order, for reports. */
+    /**
+     * The defining parameters, in a stable order, for reports.
+     *
+     * @return parameter name to value, e.g. {@code lower, upper} for the uniform
+     */
     Map<String, Double> parameters();
 
-    /** A short human-readable form such as {@code U(-0.0625, 0.0625)}. */
+    /**
+     * A short human-readable form.
+     *
+     * @return e.g. {@code U(-0.0625, 0.0625)}
+     */
     String describe();
 }

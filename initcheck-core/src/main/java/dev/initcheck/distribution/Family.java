@@ -13,7 +13,11 @@ public enum Family {
     /** One entry of a Haar-random orthogonal matrix scaled by a gain (dependent entries; see {@link OrthogonalEntry}). */
     ORTHOGONAL_ENTRY;
 
-    /** Lower-case name used in reports and JSON. */
+    /**
+     * Lower-case name used in reports and JSON.
+     *
+     * @return e.g. {@code truncated_normal}
+     */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -14,9 +14,19 @@ import org.hipparchus.special.Beta;
  *
  * <p>Entries are <em>not</em> independent (each row has norm gain), so the structural check W W^T = gain^2 I
  * is the conformance test for orthogonal schemes; this marginal serves plots and diagnostics.
+ *
+ * @param gain the scale of Q, finite and &gt; 0
+ * @param dimension d = max(rows, cols) of the 2-D view, at least 1
  */
 public record OrthogonalEntry(double gain, long dimension) implements Distribution {
 
+    /**
+     * The marginal law of an entry of gain·Q.
+     *
+     * @param gain finite and &gt; 0
+     * @param dimension max(rows, cols), at least 1
+     * @throws IllegalArgumentException when gain is not finite and positive or dimension is below 1
+     */
     public OrthogonalEntry {
         Checks.positive("gain", gain);
         if (dimension < 1) {
@@ -24,6 +34,14 @@ public record OrthogonalEntry(double gain, long dimension) implements Distributi
         }
     }
 
+    /**
+     * The marginal law of an entry of gain·Q, Q Haar with orthonormal rows or columns in dimension d.
+     *
+     * @param gain finite and &gt; 0
+     * @param dimension d = max(rows, cols), at least 1
+     * @return the law: variance gain²/d, support [-gain, gain]
+     * @throws IllegalArgumentException as the constructor
+     */
     public static OrthogonalEntry of(double gain, long dimension) {
         return new OrthogonalEntry(gain, dimension);
     }

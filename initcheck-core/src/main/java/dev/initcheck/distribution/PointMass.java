@@ -6,13 +6,30 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 import java.util.Map;
 
-/** Every weight equals {@code value}: zeros, ones, constant. Checked by exact equality. */
+/**
+ * Every weight equals {@code value}: zeros, ones, constant. Mean value, variance 0. Checked by exact equality.
+ *
+ * @param value the value, finite
+ */
 public record PointMass(double value) implements Distribution {
 
+    /**
+     * The law of a constant.
+     *
+     * @param value the value, finite
+     * @throws IllegalArgumentException when value is NaN or infinite
+     */
     public PointMass {
         Checks.finite("value", value);
     }
 
+    /**
+     * The law of a constant.
+     *
+     * @param value the value, finite
+     * @return the point mass
+     * @throws IllegalArgumentException when value is NaN or infinite
+     */
     public static PointMass of(double value) {
         return new PointMass(value);
     }

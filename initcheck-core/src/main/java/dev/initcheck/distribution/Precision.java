@@ -13,9 +13,13 @@ import java.util.Locale;
  * exponent the spacing is that of the subnormals.
  */
 public enum Precision {
+    /** IEEE 754 binary16 (half): 10 mantissa bits, exponents -14..15, largest finite 65504. */
     FLOAT16(10, -14, 15),
+    /** bfloat16 (Google Brain): the upper 16 bits of a float32, 7 mantissa bits, float32's exponent range. */
     BFLOAT16(7, -126, 127),
+    /** IEEE 754 binary32 (float): 23 mantissa bits, exponents -126..127. */
     FLOAT32(23, -126, 127),
+    /** IEEE 754 binary64 (double): 52 mantissa bits, exponents -1022..1023; values are compared as stored. */
     FLOAT64(52, -1022, 1023);
 
     private final int mantissaBits;
@@ -28,17 +32,29 @@ public enum Precision {
         this.maxExponent = maxExponent;
     }
 
-    /** Lower-case name for reports: {@code float32}. */
+    /**
+     * Lower-case name for reports and JSON.
+     *
+     * @return {@code float16}, {@code bfloat16}, {@code float32} or {@code float64}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Number of stored mantissa (fraction) bits. */
+    /**
+     * Number of stored mantissa (fraction) bits.
+     *
+     * @return 10, 7, 23 or 52
+     */
     public int mantissaBits() {
         return mantissaBits;
     }
 
-    /** Unit roundoff u = 2^-(mantissaBits+1): round-to-nearest changes a value by at most u·|x| (normal range). */
+    /**
+     * Unit roundoff u = 2^-(mantissaBits+1): round-to-nearest changes a value by at most u·|x| (normal range).
+     *
+     * @return 2^-11, 2^-8, 2^-24 or 2^-53
+     */
     public double unitRoundoff() {
         return Math.scalb(1.0, -(mantissaBits + 1));
     }
@@ -46,6 +62,9 @@ public enum Precision {
     /**
      * The spacing of representable numbers of this format at |x|, i.e. one ulp: 2^(e - mantissaBits) with
      * e = max(exponent of x, minimum normal exponent). ulp(0) is the smallest subnormal.
+     *
+     * @param x any value; its sign is ignored
+     * @return the ulp at |x| (Math.ulp for FLOAT64); NaN when x is infinite or NaN
      */
     public double ulp(double x) {
         double a = Math.abs(x);
@@ -59,7 +78,11 @@ public enum Precision {
         return Math.scalb(1.0, e - mantissaBits);
     }
 
-    /** The largest finite value, (2 - 2^-mantissaBits)·2^maxExponent: 65504 for float16. */
+    /**
+     * The largest finite value, (2 - 2^-mantissaBits)·2^maxExponent.
+     *
+     * @return 65504 for float16, about 3.39e38 for bfloat16, Float.MAX_VALUE, Double.MAX_VALUE
+     */
     public double maxFinite() {
         return this == FLOAT64 ? Double.MAX_VALUE
                 : Math.scalb(2 - Math.scalb(1.0, -mantissaBits), maxExponent);
@@ -68,7 +91,13 @@ public enum Precision {
     /**
      * Rounds x to this format, to nearest with ties to even (IEEE 754; what PyTorch and numpy do when they cast
      * float32 to bfloat16 or float16): the value a framework stores for x. Magnitudes at or beyond
-     * maxFinite + ulp(maxFinite)/2 become infinite; NaN stays NaN.
+     * maxFinite + ulp(maxFinite)/2 become infinite; NaN stays NaN. Computed as rint(|x| / ulp(x))·ulp(x) with the
+     * sign restored (rint rounds half to even; the division is exact, ulp being a power of two); FLOAT32 by the
+     * {@code (float)} cast, FLOAT64 unchanged.
+     *
+     * @param x any double
+     * @return the nearest value of this format, ties to the one with an even last mantissa bit; ±0, ±infinity and
+     *     NaN unchanged
      */
     public double round(double x) {
         if (this == FLOAT64 || x == 0 || !Double.isFinite(x)) {
@@ -83,7 +112,12 @@ public enum Precision {
         return Math.copySign(r > maxFinite() ? Double.POSITIVE_INFINITY : r, x);
     }
 
-    /** True when {@code x} is a value of this format (finite). */
+    /**
+     * Whether a number is a finite value of this format.
+     *
+     * @param x any double
+     * @return true when x is finite and {@code round(x) == x}
+     */
     public boolean representable(double x) {
         return Double.isFinite(x) && round(x) == x;
     }
@@ -92,6 +126,9 @@ public enum Precision {
      * The distance from a value g of this format to the next larger one (g finite, below maxFinite): ulp(g) for
      * g &gt;= 0; for g &lt; 0 the spacing towards zero, half of ulp(g) when |g| is a power of two above the
      * subnormal range.
+     *
+     * @param g a finite value of this format, below maxFinite
+     * @return the gap to the next larger value of the format
      */
     public double spacingAbove(double g) {
         if (this == FLOAT64) {
@@ -105,12 +142,22 @@ public enum Precision {
         return powerOfTwo && Math.getExponent(a) > minExponent ? ulp(a) / 2 : ulp(a);
     }
 
-    /** The next larger value of this format after the format value g. */
+    /**
+     * The next larger value of this format after g.
+     *
+     * @param g a value of this format
+     * @return g + spacingAbove(g); positive infinity when g &ge; maxFinite
+     */
     public double nextUp(double g) {
         return g >= maxFinite() ? Double.POSITIVE_INFINITY : g + spacingAbove(g);
     }
 
-    /** The next smaller value of this format before the format value g. */
+    /**
+     * The next smaller value of this format before g: -nextUp(-g).
+     *
+     * @param g a value of this format
+     * @return the previous value; negative infinity when g &le; -maxFinite
+     */
     public double nextDown(double g) {
         return -nextUp(-g);
     }
@@ -120,6 +167,9 @@ public enum Precision {
      * rounds to g. It is the midpoint g + spacingAbove(g)/2 (exact in double arithmetic), maxFinite + ulp/2 for
      * the largest value, and g itself in FLOAT64 (whose cells are taken as points: values are compared as
      * stored). The cell ends have probability zero under a continuous law, so ties need no care.
+     *
+     * @param g a finite value of this format
+     * @return the upper end of the interval of reals stored as g
      */
     public double cellUpper(double g) {
         if (this == FLOAT64) {
@@ -128,12 +178,22 @@ public enum Precision {
         return g + spacingAbove(g) / 2;
     }
 
-    /** Lower end of the rounding cell of g: -cellUpper(-g). */
+    /**
+     * Lower end of the rounding cell of g: -cellUpper(-g).
+     *
+     * @param g a finite value of this format
+     * @return the lower end of the interval of reals stored as g
+     */
     public double cellLower(double g) {
         return -cellUpper(-g);
     }
 
-    /** The smallest value of this format that is &gt;= t (+infinity above maxFinite). */
+    /**
+     * The smallest value of this format that is &gt;= t.
+     *
+     * @param t any finite double
+     * @return that value; positive infinity above maxFinite
+     */
     public double ceil(double t) {
         double r = round(t);
         return r < t ? nextUp(r) : r;
@@ -142,17 +202,33 @@ public enum Precision {
     /**
      * The bit pattern of a bfloat16 value given as a double (exact for bfloat16 values: the upper half of the
      * float32 bits), 0 to 65,535.
+     *
+     * @param g a bfloat16 value (for another double the float32 rounding of g is truncated, not rounded, to 16 bits)
+     * @return the 16-bit pattern, 0 to 65,535
      */
     public static int bfloat16Bits(double g) {
         return Float.floatToRawIntBits((float) g) >>> 16;
     }
 
-    /** The bfloat16 value of a bit pattern (0 to 65,535), widened exactly. */
+    /**
+     * The bfloat16 value of a bit pattern, widened exactly: the float32 with these bits on top and zeros below.
+     *
+     * @param bits the pattern, 0 to 65,535 (higher bits are shifted out)
+     * @return the value, possibly infinite or NaN
+     */
     public static double bfloat16Value(int bits) {
         return Float.intBitsToFloat(bits << 16);
     }
 
-    /** Parses {@code float32}, {@code f32}, {@code fp16}, {@code bf16}, {@code float64}, ... (case-insensitive). */
+    /**
+     * Parses a format name, case-insensitive, surrounding whitespace ignored.
+     *
+     * @param text {@code float16}/{@code f16}/{@code fp16}/{@code half}, {@code bfloat16}/{@code bf16},
+     *     {@code float32}/{@code f32}/{@code fp32}/{@code float} or
+     *     {@code float64}/{@code f64}/{@code fp64}/{@code double}
+     * @return the precision
+     * @throws IllegalArgumentException for any other text; the message lists the valid names
+     */
     public static Precision parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         return switch (t) {

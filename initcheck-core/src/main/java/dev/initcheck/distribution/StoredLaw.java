@@ -47,7 +47,14 @@ public final class StoredLaw {
     private static final int CACHE_SIZE = 256;
     private static final java.util.Map<StoredLaw, StoredLaw> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The law of values of {@code law} stored in {@code precision} (one shared instance per law, atoms kept). */
+    /**
+     * The law of values of {@code law} stored in {@code precision} (one shared instance per law, atoms kept).
+     *
+     * @param law the declared, continuous law
+     * @param precision the storage format
+     * @return the law of round(X), rounding to nearest even into the format
+     * @throws NullPointerException when either argument is null
+     */
     public static StoredLaw of(Distribution law, Precision precision) {
         StoredLaw fresh = new StoredLaw(law, precision);
         if (CACHE.size() > CACHE_SIZE) {
@@ -56,25 +63,50 @@ public final class StoredLaw {
         return CACHE.computeIfAbsent(fresh, k -> fresh);
     }
 
-    /** The continuous law itself (values compared as they are, float64). */
+    /**
+     * The continuous law itself (values compared as they are, float64).
+     *
+     * @param law the declared law
+     * @return the law in FLOAT64, where Y = X
+     * @throws NullPointerException when law is null
+     */
     public static StoredLaw continuous(Distribution law) {
         return new StoredLaw(law, Precision.FLOAT64);
     }
 
+    /**
+     * The declared law X.
+     *
+     * @return the continuous law the values were drawn from
+     */
     public Distribution declared() {
         return law;
     }
 
+    /**
+     * The storage format.
+     *
+     * @return the format Y is rounded into
+     */
     public Precision precision() {
         return precision;
     }
 
-    /** True for float16 and bfloat16, whose atoms are enumerated and whose moments are exact sums. */
+    /**
+     * Whether the atoms are enumerated: true for float16 and bfloat16, whose moments are then exact sums.
+     *
+     * @return true for FLOAT16 and BFLOAT16
+     */
     public boolean enumerated() {
         return precision == Precision.FLOAT16 || precision == Precision.BFLOAT16;
     }
 
-    /** P(Y &lt; t) for any real t (F(t) where the cells are not resolved: float32, float64). */
+    /**
+     * P(Y &lt; t) = F(cellLower(ceil(t))) for any real t (F(t) where the cells are not resolved: float32, float64).
+     *
+     * @param t any real number
+     * @return the probability, in [0, 1]
+     */
     public double cdfBelow(double t) {
         if (!enumerated()) {
             return cdf.applyAsDouble(t);
@@ -84,7 +116,12 @@ public final class StoredLaw {
                 : cdf.applyAsDouble(precision.cellLower(g));
     }
 
-    /** P(Y &lt; g) for a value g of the format (F(g) for float32, float64). */
+    /**
+     * P(Y &lt; g) = F(cellLower(g)) for a value g of the format (F(g) for float32, float64).
+     *
+     * @param g a value of the format
+     * @return the probability, in [0, 1]
+     */
     public double cdfStrictlyBelow(double g) {
         double[][] table = precision == Precision.BFLOAT16 && g - g == 0 ? bf16Edges() : null;
         if (table != null) {
@@ -93,7 +130,12 @@ public final class StoredLaw {
         return cdf.applyAsDouble(enumerated() ? precision.cellLower(g) : g);
     }
 
-    /** P(Y &lt;= g) for a value g of the format (F(g) for float32, float64). */
+    /**
+     * P(Y &lt;= g) = F(cellUpper(g)) for a value g of the format (F(g) for float32, float64).
+     *
+     * @param g a value of the format
+     * @return the probability, in [0, 1]
+     */
     public double cdfAtOrBelow(double g) {
         double[][] table = precision == Precision.BFLOAT16 && g - g == 0 ? bf16Edges() : null;
         if (table != null) {
@@ -138,6 +180,8 @@ public final class StoredLaw {
      * rounded through float32 before float16/bfloat16 or compared at its own value in float32,
      * sup_x f(x)·ulp32(x)/2 &lt;= 2^-24·f_max·max|x| over the law's range (plus the float32 subnormal spacing);
      * about 1e-6 for a normal, far below any KS gate at n &lt;= 10^11. 0 in float64.
+     *
+     * @return the bound on |F_stored - F_compared|, 0 in float64
      */
     public double ksSlack() {
         if (precision == Precision.FLOAT64) {
@@ -151,12 +195,21 @@ public final class StoredLaw {
     /**
      * In float32, the relative amount u = 2^-24 by which rounding may move a value, and so (2u + u²) by which it
      * may move a second moment; 0 where the moments are exact (float16, bfloat16 and float64).
+     *
+     * @return 2u + u² with u = 2^-24 in float32, else 0
      */
     public double momentSlack() {
         return precision == Precision.FLOAT32 ? precision.unitRoundoff() : 0;
     }
 
-    /** E[(Y - c)^k] for k = 1, 2, 4. Exact when {@link #enumerated()}, the declared law's otherwise. */
+    /**
+     * E[(Y - c)^k] for k = 1, 2, 4. Exact when {@link #enumerated()}, the declared law's otherwise.
+     *
+     * @param c the centre; for k = 4 in float32 and float64 it must be the declared mean
+     * @param k 1, 2 or 4
+     * @return the moment
+     * @throws IllegalArgumentException for another k, or k = 4 about a point other than the mean when not enumerated
+     */
     public double momentAbout(double c, int k) {
         if (enumerated()) {
             Atoms a = atoms();
@@ -182,7 +235,12 @@ public final class StoredLaw {
         };
     }
 
-    /** max |Y - c| over the support of Y (infinite for an unbounded law that is not enumerated). */
+    /**
+     * max |Y - c| over the support of Y.
+     *
+     * @param c the centre
+     * @return the largest distance; infinite for an unbounded law that is not enumerated
+     */
     public double maxAbsAbout(double c) {
         if (enumerated()) {
             Atoms a = atoms();
@@ -195,6 +253,10 @@ public final class StoredLaw {
      * P(|Y - c| &gt; cut) with the difference taken in double arithmetic, exactly as {@code SampleMoments} counts
      * its tail: the grid values on each side where the count starts are found, and the law's mass beyond their
      * cell edges is summed.
+     *
+     * @param c the centre
+     * @param cut the distance, &ge; 0
+     * @return P(|Y - c| &gt; cut) as SampleMoments counts it
      */
     public double probabilityBeyond(double c, double cut) {
         double g = precision.ceil(c + cut); // smallest grid value g with g - c > cut, found by stepping
@@ -227,6 +289,8 @@ public final class StoredLaw {
      * in float16 and bfloat16; in float32 and float64 bounded by max_g P(Y = g) &lt;= max over binades of the
      * cell width times the largest density in that binade (the laws here are unimodal), so it holds for a law
      * centred anywhere, e.g. N(1, 1e-4) whose cells near 1 carry 5e-4 each in float32.
+     *
+     * @return q (exact) or its upper bound
      */
     public double collisionProbability() {
         if (enumerated()) {
@@ -261,7 +325,12 @@ public final class StoredLaw {
         return Math.min(1, worst);
     }
 
-    /** The atoms g with P(Y = g) &gt; 0, ascending (float16 and bfloat16 only). */
+    /**
+     * The atoms g with P(Y = g) &gt; 0, ascending (float16 and bfloat16 only; enumerated once, then kept).
+     *
+     * @return the atoms and their probabilities
+     * @throws IllegalStateException in float32 and float64
+     */
     public Atoms atoms() {
         if (!enumerated()) {
             throw new IllegalStateException("atoms are enumerated only for float16 and bfloat16");
@@ -274,7 +343,12 @@ public final class StoredLaw {
         return a;
     }
 
-    /** Values and probabilities of a discrete law, ascending. */
+    /**
+     * Values and probabilities of a discrete law, ascending.
+     *
+     * @param value the atoms g, ascending (shared arrays: do not modify)
+     * @param prob P(Y = g) for each atom
+     */
     public record Atoms(double[] value, double[] prob) {
     }
 
@@ -319,6 +393,11 @@ public final class StoredLaw {
         return 31 * law.hashCode() + precision.hashCode();
     }
 
+    /**
+     * The declared law's description and the format.
+     *
+     * @return e.g. {@code N(0.00000, sd=0.0200000) stored in bfloat16}; the declared law's own in float64
+     */
     public String describe() {
         String d = description; // kept: cache keys of every check name the law by it
         if (d == null) {

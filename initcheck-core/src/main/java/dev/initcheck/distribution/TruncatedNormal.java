@@ -23,6 +23,11 @@ import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
  * <p>Moments use the recursion m_k = (k-1) m_{k-2} - (b^{k-1} phi(b) - a^{k-1} phi(a)) / Z for the standardised
  * law on [a, b] (Johnson, Kotz and Balakrishnan, Continuous Univariate Distributions, vol. 1, §10.1);
  * CDF, density and quantiles come from Commons Statistics {@code TruncatedNormalDistribution}.
+ *
+ * @param parentMean the mean of the parent normal, finite
+ * @param parentSd the standard deviation of the parent normal (not of the truncated law), finite and &gt; 0
+ * @param lower the lower cut-off, an absolute value (not in parent sds); may be negative infinity
+ * @param upper the upper cut-off, absolute, &gt; lower; may be positive infinity
  */
 public record TruncatedNormal(double parentMean, double parentSd, double lower, double upper)
         implements Distribution {
@@ -33,6 +38,17 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
     /** Truncated sd of a standard normal cut at ±2: sqrt(E[X^2]), the Keras correction constant. */
     public static final double KERAS_CORRECTION = 0.87962566103423978;
 
+    /**
+     * N(parentMean, parentSd) truncated to [lower, upper].
+     *
+     * @param parentMean the parent mean, finite
+     * @param parentSd the parent standard deviation, finite and &gt; 0
+     * @param lower the lower cut-off, absolute, not NaN
+     * @param upper the upper cut-off, absolute, &gt; lower, not NaN
+     * @throws IllegalArgumentException on a parameter out of range, or cut-offs that hold less than
+     *     {@link Double#MIN_NORMAL} of the parent's probability or whose moments cannot be computed in double
+     *     precision
+     */
     public TruncatedNormal {
         Checks.finite("mean", parentMean);
         Checks.positive("stddev", parentSd);
@@ -43,11 +59,30 @@ public record TruncatedNormal(double parentMean, double parentSd, double lower, 
         requireRepresentable(parentMean, parentSd, lower, upper);
     }
 
+    /**
+     * N(parentMean, parentSd) truncated to the absolute interval [lower, upper], as PyTorch's
+     * {@code trunc_normal_(mean, std, a, b)}: no variance correction.
+     *
+     * @param parentMean the parent mean, finite
+     * @param parentSd the parent standard deviation, finite and &gt; 0
+     * @param lower the lower cut-off, absolute
+     * @param upper the upper cut-off, absolute, &gt; lower
+     * @return the law
+     * @throws IllegalArgumentException as the constructor
+     */
     public static TruncatedNormal of(double parentMean, double parentSd, double lower, double upper) {
         return new TruncatedNormal(parentMean, parentSd, lower, upper);
     }
 
-    /** Keras convention: cut at mean ± 2 parent sd, no variance correction applied here. */
+    /**
+     * Keras convention: cut at mean ± 2 parent sd, no variance correction applied here (VarianceScaling applies it
+     * by dividing the parent sd by {@link #KERAS_CORRECTION} beforehand).
+     *
+     * @param parentMean the parent mean, finite
+     * @param parentSd the parent standard deviation, finite and &gt; 0
+     * @return N(parentMean, parentSd) cut at [parentMean - 2 parentSd, parentMean + 2 parentSd]
+     * @throws IllegalArgumentException as the constructor
+     */
     public static TruncatedNormal keras(double parentMean, double parentSd) {
         return new TruncatedNormal(parentMean, parentSd, parentMean - 2 * parentSd, parentMean + 2 * parentSd);
     }

@@ -10,21 +10,45 @@ import java.util.Map;
 /**
  * Continuous uniform law on [lower, upper]. For U(-b, b): variance b^2/3, kurtosis 9/5, so the standard
  * deviation is b/sqrt(3) — confusing b with sigma is the most frequent initializer bug (Keras PR #372).
+ *
+ * @param lower the lower bound, finite
+ * @param upper the upper bound, finite and &gt; lower
  */
 public record Uniform(double lower, double upper) implements Distribution {
 
+    /**
+     * U(lower, upper): mean (lower+upper)/2, variance (upper-lower)²/12.
+     *
+     * @param lower the lower bound, finite
+     * @param upper the upper bound, finite and &gt; lower
+     * @throws IllegalArgumentException when a bound is not finite or lower &ge; upper
+     */
     public Uniform {
         Checks.finite("lower", lower);
         Checks.finite("upper", upper);
         Checks.ordered("lower", lower, "upper", upper);
     }
 
-    /** U(-limit, limit). */
+    /**
+     * U(-limit, limit): variance limit²/3, standard deviation limit/sqrt(3).
+     *
+     * @param limit the bound (not the standard deviation), finite and &gt; 0
+     * @return the law
+     * @throws IllegalArgumentException when limit is not finite and positive
+     */
     public static Uniform symmetric(double limit) {
         Checks.positive("limit", limit);
         return new Uniform(-limit, limit);
     }
 
+    /**
+     * U(lower, upper).
+     *
+     * @param lower the lower bound, finite
+     * @param upper the upper bound, finite and &gt; lower
+     * @return the law
+     * @throws IllegalArgumentException as the constructor
+     */
     public static Uniform of(double lower, double upper) {
         return new Uniform(lower, upper);
     }

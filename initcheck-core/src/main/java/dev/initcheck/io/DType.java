@@ -22,12 +22,20 @@ public enum DType {
         this.longName = longName;
     }
 
-    /** Bytes per element in a file. */
+    /**
+     * Bytes per element in a file.
+     *
+     * @return 2, 2, 4 or 8
+     */
     public int itemSize() {
         return itemSize;
     }
 
-    /** The NumPy-style name, such as {@code float32}. */
+    /**
+     * The NumPy-style name.
+     *
+     * @return {@code float16}, {@code bfloat16}, {@code float32} or {@code float64}
+     */
     public String longName() {
         return longName;
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * in a {@code double[]}. Summaries that work on the stored form (counting 16-bit patterns, reading float32 directly)
  * skip the widening copy; {@link #value} and {@link #widen} give the exact {@code double} of any element.
  *
- * <p>A source reuses its chunk for the next one: a consumer that keeps values must copy them ({@link #copyOf}).
+ * <p>A source reuses its chunk for the next one: a consumer that keeps values must copy them.
  */
 public final class RawChunk {
     private static final double[] F16_VALUES = table(DType.F16);
@@ -127,7 +127,7 @@ public final class RawChunk {
     }
 
     /** The exact value of element {@code i}. */
-    public double value(int i) {
+    double value(int i) {
         return switch (dtype) {
             case F16 -> F16_VALUES[halves[i] & 0xFFFF];
             case BF16 -> BF16_VALUES[halves[i] & 0xFFFF];

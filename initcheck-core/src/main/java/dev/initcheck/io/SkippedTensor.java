@@ -14,9 +14,9 @@ import java.util.Objects;
  */
 public record SkippedTensor(String name, String dtype, String reason) {
     /** Reason for tensors whose element type is not float16, bfloat16, float32 or float64. */
-    public static final String NOT_FLOAT = "not a float16/bfloat16/float32/float64 tensor";
+    static final String NOT_FLOAT = "not a float16/bfloat16/float32/float64 tensor";
     /** Reason for tensors whose shape has no elements. */
-    public static final String EMPTY = "no elements";
+    static final String EMPTY = "no elements";
 
     public SkippedTensor {
         Objects.requireNonNull(name, "name");

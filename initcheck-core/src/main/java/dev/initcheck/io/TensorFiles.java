@@ -36,6 +36,9 @@ public final class TensorFiles {
     /**
      * Lists the tensors of a file that can be read: {@code listing(file).tensors()}.
      *
+     * @param file a {@code .npy}, {@code .npz}, {@code .safetensors}, {@code .pt}, {@code .pth}, {@code .bin},
+     *     {@code .csv} or {@code .txt} file
+     * @return the readable tensors, in file order
      * @throws TensorFormatException if the file is missing, unreadable or malformed
      */
     public static List<TensorInfo> list(Path file) throws TensorFormatException {
@@ -48,6 +51,9 @@ public final class TensorFiles {
      * views are listed as skipped, so the float tensors beside them can still be checked; a single-tensor file
      * (.npy, .csv, .txt) that cannot be read is an error instead.
      *
+     * @param file a tensor file; the format follows from its extension
+     * @return the readable tensors and the skipped ones
+     * @throws NullPointerException when file is null
      * @throws TensorFormatException if the file is missing, unreadable or malformed
      */
     public static TensorListing listing(Path file) throws TensorFormatException {
@@ -72,6 +78,9 @@ public final class TensorFiles {
      * Opens one tensor. With {@code tensorNameOrNull == null} the file must hold exactly one
      * tensor; an unknown name fails with a message listing the available names.
      *
+     * @param file a tensor file; the format follows from its extension
+     * @param tensorNameOrNull the tensor's name in the file, or null for the only tensor
+     * @return an open source, to be closed by the caller
      * @throws TensorFormatException if the file is missing, unreadable or malformed, the tensor is
      *     not found, its dtype is unsupported, or it has no elements
      */
@@ -84,6 +93,11 @@ public final class TensorFiles {
      * the shape that the values fill in C order. Other formats declare their own shape and refuse
      * a given one.
      *
+     * @param file a tensor file; the format follows from its extension
+     * @param tensorNameOrNull the tensor's name in the file, or null for the only tensor
+     * @param csvShape for text files, the dimensions the values fill in C order (their product must equal the
+     *     number of values); null for {@code [rows, columns]}, or {@code [count]} when each line holds one value
+     * @return an open source, to be closed by the caller
      * @throws TensorFormatException as {@link #open(Path, String)}, or if the number of values does
      *     not match {@code csvShape}
      */
@@ -109,7 +123,12 @@ public final class TensorFiles {
         }
     }
 
-    /** The name of the tensor of a single-tensor file (.npy, .csv, .txt): the file name without its extension. */
+    /**
+     * The name of the tensor of a single-tensor file (.npy, .csv, .txt).
+     *
+     * @param file the file
+     * @return its file name without the last extension ({@code w.npy} gives {@code w}; a leading dot is kept)
+     */
     public static String defaultName(Path file) {
         return NpyFormat.stem(file);
     }

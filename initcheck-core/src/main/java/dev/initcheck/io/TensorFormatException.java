@@ -12,12 +12,22 @@ public final class TensorFormatException extends Exception {
     private static final long serialVersionUID = 1L;
     private static final int MAX_MESSAGE_CHARS = 1000;
 
-    /** Creates an exception whose message is made into one line. */
+    /**
+     * Creates an exception whose message is made into one line.
+     *
+     * @param message names the file, the tensor when known, and the problem; control characters become spaces,
+     *     more than 1000 characters are cut (with an ellipsis), null or blank becomes {@code unreadable tensor file}
+     */
     public TensorFormatException(String message) {
         super(oneLine(message));
     }
 
-    /** Creates an exception whose message is made into one line, keeping the underlying cause. */
+    /**
+     * Creates an exception whose message is made into one line, keeping the underlying cause.
+     *
+     * @param message as {@link #TensorFormatException(String)}
+     * @param cause the exception that revealed the problem, or null
+     */
     public TensorFormatException(String message, Throwable cause) {
         super(oneLine(message), cause);
     }

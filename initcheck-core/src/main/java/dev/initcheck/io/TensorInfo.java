@@ -18,6 +18,11 @@ public record TensorInfo(String name, long[] shape, DType dtype, boolean fortran
     /**
      * Validates and copies the shape.
      *
+     * @param name the tensor's name
+     * @param shape dimensions, outermost first, each &ge; 0 (copied)
+     * @param dtype element type in the file
+     * @param fortranOrder whether the data are stored in Fortran (column-major) order
+     * @throws NullPointerException when name or dtype is null
      * @throws IllegalArgumentException for a negative dimension, a rank above {@link #MAX_RANK}, or
      *     a size or byte count that does not fit in a {@code long} (readers check these first)
      */
@@ -34,28 +39,49 @@ public record TensorInfo(String name, long[] shape, DType dtype, boolean fortran
         }
     }
 
-    /** A copy of the dimensions. */
+    /**
+     * The dimensions.
+     *
+     * @return a copy, outermost first
+     */
     @Override
     public long[] shape() {
         return shape.clone();
     }
 
-    /** The number of dimensions. */
+    /**
+     * The number of dimensions.
+     *
+     * @return 0 (a scalar) to {@value #MAX_RANK}
+     */
     public int rank() {
         return shape.length;
     }
 
-    /** The number of elements: the product of the dimensions (1 for a 0-d tensor). */
+    /**
+     * The number of elements.
+     *
+     * @return the product of the dimensions; 1 for a 0-d tensor, 0 when a dimension is 0
+     */
     public long size() {
         return Shapes.sizeOrMinusOne(shape);
     }
 
-    /** The number of data bytes in the file: {@code size() * dtype().itemSize()}. */
+    /**
+     * The number of data bytes in the file.
+     *
+     * @return {@code size() * dtype().itemSize()} (fits in a long: checked at construction)
+     */
     public long byteSize() {
         return size() * dtype.itemSize();
     }
 
-    /** Formats a shape as {@code [3, 4]}. */
+    /**
+     * Formats a shape for messages.
+     *
+     * @param shape any dimensions
+     * @return e.g. {@code [3, 4]}; {@code []} for a scalar
+     */
     public static String formatShape(long[] shape) {
         return Arrays.toString(shape);
     }

@@ -27,7 +27,7 @@ public record TensorListing(List<TensorInfo> tensors, List<SkippedTensor> skippe
     }
 
     /** A listing without aliases. */
-    public TensorListing(List<TensorInfo> tensors, List<SkippedTensor> skipped) {
+    TensorListing(List<TensorInfo> tensors, List<SkippedTensor> skipped) {
         this(tensors, skipped, Map.of());
     }
 }

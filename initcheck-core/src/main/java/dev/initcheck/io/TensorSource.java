@@ -9,7 +9,11 @@ public interface TensorSource extends AutoCloseable {
     /** The largest number of elements {@link #readAllCOrder()} ever returns (a JVM array limit). */
     long MAX_ARRAY_ELEMENTS = Integer.MAX_VALUE - 8;
 
-    /** The tensor's name, shape, element type and storage order. */
+    /**
+     * The tensor's name, shape, element type and storage order.
+     *
+     * @return the description read from the file's header
+     */
     TensorInfo info();
 
     /**
@@ -17,7 +21,9 @@ public interface TensorSource extends AutoCloseable {
      * Fortran-ordered {@code .npy} data), in chunks of at most {@code 1 << 16} values delivered
      * through one reused buffer. NaN and infinities are delivered as values.
      *
+     * @param consumer receives each chunk; it must copy what it keeps, the buffer is reused
      * @throws TensorFormatException if the data turn out to be unreadable while streaming
+     * @throws IllegalStateException after {@link #close()}
      */
     void forEachChunk(ChunkConsumer consumer) throws TensorFormatException;
 
@@ -25,19 +31,27 @@ public interface TensorSource extends AutoCloseable {
      * Streams every value as stored ({@link RawChunk}: 16-bit patterns, float32 or float64), in the same chunks and
      * order as {@link #forEachChunk}. Sources that decode from text or compressed entries deliver float64 chunks.
      *
+     * @param consumer receives each chunk; the chunk is reused for the next one
      * @throws TensorFormatException if the data turn out to be unreadable while streaming
+     * @throws IllegalStateException after {@link #close()}
      */
     void forEachRawChunk(RawChunkConsumer consumer) throws TensorFormatException;
 
     /** Receives the chunks of {@link #forEachRawChunk}; the chunk is reused for the next one. */
     @FunctionalInterface
     interface RawChunkConsumer {
+        /**
+         * Receives one chunk.
+         *
+         * @param chunk the next values as stored, valid until this method returns
+         */
         void accept(RawChunk chunk);
     }
 
     /**
      * Returns all values in C (row-major) order, limited to {@link #MAX_ARRAY_ELEMENTS} elements.
      *
+     * @return a new array of {@code info().size()} values, widened to double
      * @throws TensorFormatException if the data are unreadable, or the tensor is too large to load
      */
     default double[] readAllCOrder() throws TensorFormatException {
@@ -49,6 +63,9 @@ public interface TensorSource extends AutoCloseable {
      * {@code maxElements} elements (or more than {@link #MAX_ARRAY_ELEMENTS}, or more than the
      * maximum heap can hold) before allocating anything.
      *
+     * @param maxElements the largest number of elements accepted, &ge; 0
+     * @return a new array of {@code info().size()} values, widened to double, C order (Fortran-ordered data are
+     *     transposed)
      * @throws TensorFormatException if the data are unreadable or the tensor exceeds the limit
      */
     double[] readAllCOrder(long maxElements) throws TensorFormatException;

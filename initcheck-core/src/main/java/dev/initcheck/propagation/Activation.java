@@ -25,13 +25,13 @@ public enum Activation {
     LINEAR, TANH, SIGMOID, RELU, LEAKY_RELU, SELU;
 
     /** Negative-side slope of {@link #LEAKY_RELU} (PyTorch {@code negative_slope} default). */
-    public static final double LEAKY_SLOPE = 0.01;
+    static final double LEAKY_SLOPE = 0.01;
     /** SELU α (Klambauer et al. 2017; {@code torch.nn.SELU}). */
-    public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     /** SELU λ, the scale (Klambauer et al. 2017; {@code torch.nn.SELU}). */
-    public static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
+    static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
     /** A bounded activation is saturated when its output is within this distance of a bound. */
-    public static final double SATURATION_MARGIN = 0.01;
+    static final double SATURATION_MARGIN = 0.01;
 
     /** Lower-case name used on the command line and in reports: {@code tanh}, {@code leaky_relu}. */
     public String id() {
@@ -50,12 +50,12 @@ public enum Activation {
     }
 
     /** Comma-separated {@link #id()}s. */
-    public static String choices() {
+    static String choices() {
         return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
     }
 
     /** f(y). */
-    public double apply(double y) {
+    double apply(double y) {
         return switch (this) {
             case LINEAR -> y;
             case TANH -> Math.tanh(y);
@@ -67,7 +67,7 @@ public enum Activation {
     }
 
     /** f'(y), with PyTorch's value at the kink. */
-    public double derivative(double y) {
+    double derivative(double y) {
         return switch (this) {
             case LINEAR -> 1;
             case TANH -> {
@@ -85,7 +85,7 @@ public enum Activation {
     }
 
     /** Whether the activation is bounded and so can saturate (tanh, sigmoid). */
-    public boolean saturates() {
+    boolean saturates() {
         return this == TANH || this == SIGMOID;
     }
 
@@ -93,7 +93,7 @@ public enum Activation {
      * The |y| beyond which a unit is saturated: atanh(0.99) for tanh, logit(0.99) = ln(99) for the sigmoid,
      * positive infinity for the activations that do not saturate.
      */
-    public double saturationThreshold() {
+    double saturationThreshold() {
         return switch (this) {
             case TANH -> 0.5 * Math.log((2 - SATURATION_MARGIN) / SATURATION_MARGIN);
             case SIGMOID -> Math.log((1 - SATURATION_MARGIN) / SATURATION_MARGIN);
@@ -102,7 +102,7 @@ public enum Activation {
     }
 
     /** {@code |tanh(y)| > 0.99}, {@code |σ(y) − 0.5| > 0.49}; false for the other activations. */
-    public boolean isSaturated(double y) {
+    boolean isSaturated(double y) {
         return switch (this) {
             case TANH -> Math.abs(Math.tanh(y)) > 1 - SATURATION_MARGIN;
             case SIGMOID -> Math.abs(1 / (1 + Math.exp(-y)) - 0.5) > 0.5 - SATURATION_MARGIN;

@@ -17,7 +17,7 @@ package dev.initcheck.propagation;
  * 2·10⁻¹¹ for E[f'²] of tanh, whose sech⁴ has double poles at ±iπ/(2√q)); the {@link PanelRule} for larger q or for SELU,
  * whose kink at 0 would limit Gauss–Hermite to algebraic convergence.
  */
-public record ActivationMoments(Activation activation, double q, double mean, double secondMoment,
+record ActivationMoments(Activation activation, double q, double mean, double secondMoment,
                                 double slopeSecondMoment, double logSlope, double curvature) {
     /** Largest q at which the analytic activations use Gauss–Hermite. */
     public static final double GAUSS_HERMITE_MAX_Q = 0.25;

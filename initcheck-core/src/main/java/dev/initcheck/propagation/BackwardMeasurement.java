@@ -27,7 +27,7 @@ public record BackwardMeasurement(Activation activation, int[] widths, int batch
         return layers.get(l - 1);
     }
 
-    public int depth() {
+    int depth() {
         return layers.size();
     }
 

@@ -59,7 +59,7 @@ public record ForwardMeasurement(Activation activation, int[] widths, int batch,
      *                                     times (κ_w − 3) it is the excess kurtosis of a pre-activation
      * @param weightKurtosis               E[w⁴]/E[w²]² of the sampled weights (3 normal, 1.8 uniform)
      */
-    public record Fluctuation(double qRelativeVariance, double secondMomentRelativeVariance, double inputNormSpread,
+    record Fluctuation(double qRelativeVariance, double secondMomentRelativeVariance, double inputNormSpread,
                               double inputQuarticRatio, double weightKurtosis) {
     }
 }

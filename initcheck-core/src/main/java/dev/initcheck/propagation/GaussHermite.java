@@ -24,7 +24,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * E[tanh²(10·z)] is off by 3·10⁻², E[relu(z)] by 1.3·10⁻³. {@link ActivationMoments} therefore uses this rule
  * only for analytic activations with q ≤ 1/4 and a panel rule otherwise.
  */
-public final class GaussHermite {
+final class GaussHermite {
     /** Points of the rule {@link ActivationMoments} uses. */
     public static final int DEFAULT_POINTS = 128;
     private static final GaussHermite DEFAULT = compute(DEFAULT_POINTS);

@@ -21,7 +21,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * dead) cannot be rescaled; a layer still outside the tolerance after the cap fails: both throw
  * {@link IllegalStateException} naming the layer and its variance.
  */
-public final class Lsuv {
+final class Lsuv {
     /** The paper's tolerance on |Var − 1|. */
     public static final double DEFAULT_TOLERANCE = 0.1;
     /** The paper's cap on rescalings per layer. */
@@ -34,7 +34,7 @@ public final class Lsuv {
      * The initialized network, each layer's variance on the batch when the loop ended, and how many rescalings
      * each layer took.
      */
-    public record Result(Mlp network, double[] variances, int[] iterations, double tolerance) {
+    record Result(Mlp network, double[] variances, int[] iterations, double tolerance) {
     }
 
     /** {@link #initialize(int[], Activation, double[][], double, int, SeededRandom)} with the paper's defaults. */

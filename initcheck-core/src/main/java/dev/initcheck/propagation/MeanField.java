@@ -28,7 +28,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 public final class MeanField {
     /** E[x²] of the standard normal input the measurements use. */
-    public static final double STANDARD_NORMAL_INPUT = 1;
+    static final double STANDARD_NORMAL_INPUT = 1;
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private MeanField() {
@@ -122,7 +122,7 @@ public final class MeanField {
     }
 
     /** He et al. (2015) eq. 7 for ReLU: Var[y_l]/Var[y_{l−1}] = n_{l−1}·Var[w_l]/2. */
-    public static double heReluRatio(long fanIn, double weightVariance) {
+    static double heReluRatio(long fanIn, double weightVariance) {
         return fanIn * weightVariance / 2;
     }
 
@@ -130,7 +130,7 @@ public final class MeanField {
      * P(unit saturated) when y ~ N(0, q): 2·Φ(−t/√q) with t the activation's {@link Activation#saturationThreshold()};
      * 0 for activations that do not saturate and for q = 0.
      */
-    public static double saturatedFraction(Activation a, double q) {
+    static double saturatedFraction(Activation a, double q) {
         if (!a.saturates() || q == 0) {
             return 0;
         }
@@ -154,7 +154,7 @@ public final class MeanField {
             return layers.get(l - 1);
         }
 
-        public int depth() {
+        int depth() {
             return layers.size();
         }
     }
@@ -165,7 +165,7 @@ public final class MeanField {
      */
     public record LayerPrediction(int layer, int width, double weightVariance, double q, ActivationMoments moments,
                                   double saturated, double preActivationGradient, double inputGradient) {
-        public double mean() {
+        double mean() {
             return moments.mean();
         }
 
@@ -173,7 +173,7 @@ public final class MeanField {
             return moments.std();
         }
 
-        public double secondMoment() {
+        double secondMoment() {
             return moments.secondMoment();
         }
     }

@@ -49,7 +49,7 @@ import java.util.Locale;
  */
 public final class MeanFieldBand {
     /** Band half-width in estimated standard deviations. */
-    public static final double DEFAULT_Z = 6;
+    static final double DEFAULT_Z = 6;
 
     private final List<LayerCheck> checks;
 
@@ -63,7 +63,7 @@ public final class MeanFieldBand {
     }
 
     /** Checks q̂_l against q_l for every layer. */
-    public static MeanFieldBand forward(MeanField.Prediction p, ForwardMeasurement m, double z) {
+    static MeanFieldBand forward(MeanField.Prediction p, ForwardMeasurement m, double z) {
         requireSameNetwork(p.depth(), m.depth(), z);
         List<LayerCheck> out = new ArrayList<>();
         double mVar = m.inputNoise();
@@ -82,12 +82,12 @@ public final class MeanFieldBand {
     }
 
     /** The backward band with {@link #DEFAULT_Z}. */
-    public static MeanFieldBand backward(MeanField.Prediction p, BackwardMeasurement m) {
+    static MeanFieldBand backward(MeanField.Prediction p, BackwardMeasurement m) {
         return backward(p, m, DEFAULT_Z);
     }
 
     /** Checks Var[dy_l] and Var[dx_{l−1}] against the prediction for every layer. */
-    public static MeanFieldBand backward(MeanField.Prediction p, BackwardMeasurement m, double z) {
+    static MeanFieldBand backward(MeanField.Prediction p, BackwardMeasurement m, double z) {
         requireSameNetwork(p.depth(), m.depth(), z);
         List<LayerCheck> out = new ArrayList<>();
         double var = m.upstreamNoise();
@@ -112,7 +112,7 @@ public final class MeanFieldBand {
         }
     }
 
-    public List<LayerCheck> checks() {
+    List<LayerCheck> checks() {
         return checks;
     }
 
@@ -122,7 +122,7 @@ public final class MeanFieldBand {
     }
 
     /** The check with the largest |standardised deviation| beyond its bias (NaN counts as worst). */
-    public LayerCheck worst() {
+    LayerCheck worst() {
         return checks.stream().max(Comparator.comparingDouble(c -> {
             double e = c.excess();
             return Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
@@ -143,7 +143,7 @@ public final class MeanFieldBand {
      * @param sd       estimated standard deviation of ln(measured/predicted)
      * @param z        half-width in standard deviations
      */
-    public record LayerCheck(String quantity, int layer, double measured, double predicted, double bias, double sd,
+    record LayerCheck(String quantity, int layer, double measured, double predicted, double bias, double sd,
                              double z) {
         /** ln(measured/predicted). */
         public double logDeviation() {

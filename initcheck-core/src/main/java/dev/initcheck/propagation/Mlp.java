@@ -22,7 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Parameters are flattened layer by layer, weights (PyTorch layout [out, in], C order) then biases.
  */
-public final class Mlp {
+final class Mlp {
     private final int[] widths;
     private final Activation activation;
     private final double[][] weights; // [layer][out * in], layer 0 maps widths[0] -> widths[1]

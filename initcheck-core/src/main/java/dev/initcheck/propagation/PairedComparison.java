@@ -18,12 +18,12 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
 public record PairedComparison(String a, String b, int wins, int losses, int ties, double pValue, double alpha) {
 
     /** The claim "A trains faster than B" is supported at α. */
-    public boolean holds() {
+    boolean holds() {
         return pValue <= alpha;
     }
 
     /** A vs B on the same seeds, in seed order. */
-    public static PairedComparison of(TrainingResult a, TrainingResult b, double alpha) {
+    static PairedComparison of(TrainingResult a, TrainingResult b, double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
         }

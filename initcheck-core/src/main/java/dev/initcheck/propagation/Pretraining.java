@@ -28,7 +28,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@link Mlp#initialize} with {@code random}, mini-batches of layer l come from
  * {@code random.derive("pretrain/batches/" + l)}.
  */
-public final class Pretraining {
+final class Pretraining {
     private Pretraining() {
     }
 
@@ -39,7 +39,7 @@ public final class Pretraining {
      * @param batch         inputs per step
      * @param start         the law of the starting weights (PyTorch layout [out, in])
      */
-    public record Config(int stepsPerLayer, double learningRate, double momentum, int batch, Initializer start) {
+    record Config(int stepsPerLayer, double learningRate, double momentum, int batch, Initializer start) {
         public Config {
             if (stepsPerLayer < 0 || !(learningRate > 0) || !(momentum >= 0 && momentum < 1) || batch < 1) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "pretraining needs steps >= 0, "
@@ -62,7 +62,7 @@ public final class Pretraining {
      * The pretrained network and each hidden layer's reconstruction error on all the inputs, with the starting
      * weights ({@code errorBefore[h]}) and after its autoencoder was trained ({@code errorAfter[h]}).
      */
-    public record Result(Mlp network, double[] errorBefore, double[] errorAfter) {
+    record Result(Mlp network, double[] errorBefore, double[] errorAfter) {
     }
 
     /** Pretrains the hidden layers of a network of {@code widths} on {@code inputs} ([samples][widths[0]]). */

@@ -77,7 +77,7 @@ public final class Propagation {
      * An initializer that always returns PyTorch-layout [out, in] matrices: the scheme is resolved and sampled in
      * {@code layout} ({@code [in, out]} for Keras) and transposed when needed.
      */
-    public static Initializer initializer(Scheme scheme, Layout layout) {
+    static Initializer initializer(Scheme scheme, Layout layout) {
         ReferenceInitializer ref = ReferenceInitializer.of(scheme, layout);
         if (layout == Layout.PYTORCH) {
             return ref;

@@ -21,7 +21,7 @@ public final class PropagationTable {
     /** The document's small and large random weights, Xavier (Glorot) and He. */
     public static final List<String> SEED_SCHEMES = List.of("small_random", "large_random", "glorot_uniform", "he_normal");
     /** Seed of the default table. */
-    public static final long DEFAULT_SEED = 42;
+    static final long DEFAULT_SEED = 42;
 
     private final List<PropagationRow> rows;
     private final Map<String, Regime> regimes;
@@ -32,7 +32,7 @@ public final class PropagationTable {
     }
 
     /** The document's configuration: widths 100,50×5, tanh, the four schemes, PyTorch layout, batch 1000, seed 42. */
-    public static PropagationTable seedExperiment() {
+    static PropagationTable seedExperiment() {
         return of(SEED_SCHEMES.stream().map(Scheme::parse).toList(), Layout.PYTORCH,
                 SEED_WIDTHS.stream().mapToInt(Integer::intValue).toArray(), Activation.TANH,
                 Propagation.DEFAULT_BATCH, SeededRandom.of(DEFAULT_SEED));
@@ -77,7 +77,7 @@ public final class PropagationTable {
     }
 
     /** Rows of one scheme, layers ascending. */
-    public List<PropagationRow> rows(String scheme) {
+    List<PropagationRow> rows(String scheme) {
         return rows.stream().filter(r -> r.scheme().equals(scheme)).toList();
     }
 }

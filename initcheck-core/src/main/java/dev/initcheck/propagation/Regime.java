@@ -24,9 +24,9 @@ public enum Regime {
     VANISHING, SATURATING, EXPLODING, STABLE;
 
     /** Saturated fraction above which a layer counts as saturated. */
-    public static final double SATURATED_MAJORITY = 0.5;
+    static final double SATURATED_MAJORITY = 0.5;
     /** Per-layer std ratio beyond which activations vanish (1/limit) or explode (limit). */
-    public static final double RATIO_LIMIT = 2;
+    static final double RATIO_LIMIT = 2;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -53,7 +53,7 @@ public enum Regime {
      * Geometric mean of std_l/std_{l−1} over layers 2..L, i.e. (std_L/std_1)^{1/(L−1)}; NaN for one layer or a
      * zero std in layer 1.
      */
-    public static double stdRatio(ForwardMeasurement m) {
+    static double stdRatio(ForwardMeasurement m) {
         int depth = m.depth();
         if (depth < 2 || m.layer(1).std() == 0) {
             return Double.NaN;

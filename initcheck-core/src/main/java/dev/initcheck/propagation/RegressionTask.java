@@ -31,7 +31,7 @@ public record RegressionTask(double[][] inputs, double[][] targets) {
         return new RegressionTask(x, t);
     }
 
-    public int samples() {
+    int samples() {
         return inputs.length;
     }
 

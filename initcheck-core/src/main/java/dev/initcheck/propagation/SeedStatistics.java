@@ -17,7 +17,7 @@ import org.apache.commons.statistics.distribution.BinomialDistribution;
  */
 public final class SeedStatistics {
     /** The coverage the median's interval aims for. */
-    public static final double CONFIDENCE = 0.95;
+    static final double CONFIDENCE = 0.95;
 
     private SeedStatistics() {
     }

@@ -130,15 +130,15 @@ public final class SymmetryBreaking {
             return widths.clone();
         }
 
-        public Training withInit(Initializer newInit) {
+        Training withInit(Initializer newInit) {
             return new Training(widths, activation, newInit, bias, steps, learningRate, batchSize, dropout, random);
         }
 
-        public Training withActivation(Activation a) {
+        Training withActivation(Activation a) {
             return new Training(widths, a, init, bias, steps, learningRate, batchSize, dropout, random);
         }
 
-        public Training withDropout(double rate) {
+        Training withDropout(double rate) {
             return new Training(widths, activation, init, bias, steps, learningRate, batchSize, rate, random);
         }
     }
@@ -148,7 +148,7 @@ public final class SymmetryBreaking {
      * layer h (0-based; {@code hiddenWidths[h]} units), and the full-task loss after each step.
      */
     public record SymmetryTrace(int[] hiddenWidths, double[][] maxDistance, double[] loss) {
-        public int steps() {
+        int steps() {
             return maxDistance.length - 1;
         }
 

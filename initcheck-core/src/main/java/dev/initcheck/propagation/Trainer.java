@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Divergence: when the task loss is not finite or exceeds {@value #DIVERGED} the run stops; the loss of every
  * later logged step is recorded as +∞ and the run is marked diverged.
  */
-public final class Trainer {
+final class Trainer {
     /** A task loss above this counts as divergence (the targets have unit scale, so no trained net comes near). */
     public static final double DIVERGED = 1e6;
 
@@ -35,7 +35,7 @@ public final class Trainer {
      * @param batch        samples per step, ≤ the task's samples
      * @param logEvery     the task loss is recorded at steps 0, logEvery, 2·logEvery, …, and at {@code steps}
      */
-    public record Config(int steps, double learningRate, double momentum, int batch, int logEvery) {
+    record Config(int steps, double learningRate, double momentum, int batch, int logEvery) {
         public Config {
             if (steps < 0 || !(learningRate > 0) || !(momentum >= 0 && momentum < 1) || batch < 1 || logEvery < 1) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -65,7 +65,7 @@ public final class Trainer {
      * @param diverged       whether the run stopped because the loss blew up
      * @param trained        the network after the last step (the last finite one when diverged)
      */
-    public record Run(int[] loggedSteps, double[] loss, Integer stepsToTarget, double[] gradientNorms,
+    record Run(int[] loggedSteps, double[] loss, Integer stepsToTarget, double[] gradientNorms,
                       boolean diverged, Mlp trained) {
         public double finalLoss() {
             return loss[loss.length - 1];

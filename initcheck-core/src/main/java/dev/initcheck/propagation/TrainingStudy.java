@@ -31,9 +31,9 @@ import java.util.concurrent.Future;
  */
 public final class TrainingStudy {
     /** Inputs LSUV calibrates on: the first 128 samples of the task. */
-    public static final int CALIBRATION_BATCH = 128;
+    static final int CALIBRATION_BATCH = 128;
     /** The data-dependent schemes, beside the catalogue's. */
-    public static final List<String> DATA_SCHEMES = List.of("pretrained", "lsuv");
+    static final List<String> DATA_SCHEMES = List.of("pretrained", "lsuv");
     /** The schemes {@code initcheck train} compares by default. */
     public static final List<String> DEFAULT_SCHEMES = List.of("zeros", "small_random", "large_random",
             "lecun_normal", "glorot_uniform", "he_normal", "orthogonal", "torch.linear_default", "pretrained", "lsuv");
@@ -115,7 +115,7 @@ public final class TrainingStudy {
                     threads);
         }
 
-        public Config withThreads(int t) {
+        Config withThreads(int t) {
             return new Config(depth, width, activations, schemes, seeds, steps, task, seed, batch, momentum, logEvery,
                     t);
         }
@@ -128,7 +128,7 @@ public final class TrainingStudy {
         }
 
         /** The result of {@code scheme} with {@code activation}; absent schemes throw. */
-        public TrainingResult result(String scheme, Activation activation) {
+        TrainingResult result(String scheme, Activation activation) {
             return results.stream().filter(r -> r.scheme().equals(scheme) && r.activation() == activation)
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("no result for " + scheme + "/"
                             + activation.id()));

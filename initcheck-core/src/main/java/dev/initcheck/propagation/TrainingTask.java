@@ -59,7 +59,7 @@ public record TrainingTask(Kind kind, double[][] inputs, double[][] targets, Los
     }
 
     /** How a batch of outputs is scored. */
-    public enum Loss {
+    enum Loss {
         /** (1/(2B)) Σ |ŷ − t|². */
         SQUARED_ERROR,
         /** (1/B) Σ −ln softmax(ŷ)_c for the one-hot target c. */
@@ -67,29 +67,29 @@ public record TrainingTask(Kind kind, double[][] inputs, double[][] targets, Los
     }
 
     /** Samples of the default tasks. */
-    public static final int DEFAULT_SAMPLES = 512;
+    static final int DEFAULT_SAMPLES = 512;
 
     /** The task {@code kind} with {@link #DEFAULT_SAMPLES} samples. */
-    public static TrainingTask of(Kind kind, SeededRandom random) {
+    static TrainingTask of(Kind kind, SeededRandom random) {
         return of(kind, DEFAULT_SAMPLES, random);
     }
 
-    public static TrainingTask of(Kind kind, int samples, SeededRandom random) {
+    static TrainingTask of(Kind kind, int samples, SeededRandom random) {
         if (samples < 3) {
             throw new IllegalArgumentException("a task needs at least 3 samples, got " + samples);
         }
         return kind == Kind.TEACHER ? teacher(samples, random) : spiral(samples, random);
     }
 
-    public int samples() {
+    int samples() {
         return inputs.length;
     }
 
-    public int inputWidth() {
+    int inputWidth() {
         return inputs[0].length;
     }
 
-    public int outputWidth() {
+    int outputWidth() {
         return targets[0].length;
     }
 

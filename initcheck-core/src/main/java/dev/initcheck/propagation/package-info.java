@@ -27,5 +27,10 @@
  *       documents' claims by paired sign tests ({@link dev.initcheck.propagation.PairedComparison}).</li>
  * </ul>
  * Randomness is always passed in ({@link dev.initcheck.random.SeededRandom}); nothing here prints.
+ *
+ * <p><b>Internal.</b> Public only so that initcheck-testing (the JUnit contract's propagation test) and initcheck-cli
+ * (suite, reports, {@code train}) can use it; not part of the supported API and without any compatibility promise.
+ * Its public types are listed by name in {@code docs/api/initcheck-core.txt}, so that a type made public here is a
+ * deliberate change.
  */
 package dev.initcheck.propagation;

@@ -26,7 +26,7 @@ public final class LineHashes implements java.io.Serializable {
     /** Leading values hashed per line. */
     public static final int LEAD = 64;
     /** Most rows plus columns hashed: 32 bytes of accumulators each, per thread. */
-    public static final long MAX_LINES = 1L << 20;
+    static final long MAX_LINES = 1L << 20;
     private static final long SALT = 0x632BE59BD9B4E019L;
     private final int rows;
     private final int cols;

@@ -438,12 +438,12 @@ public final class SampleMoments implements Serializable {
     }
 
     /** Σ (x - mu0)⁴. */
-    public double sumFourthPowers() {
+    double sumFourthPowers() {
         return s4.value();
     }
 
     /** Σ (x_i - mu0)(x_(i+1) - mu0) over consecutive finite pairs. */
-    public double sumLagProducts() {
+    double sumLagProducts() {
         return lag.value();
     }
 

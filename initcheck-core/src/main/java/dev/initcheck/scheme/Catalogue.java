@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every scheme initcheck knows, by name. */
+/**
+ * Every scheme initcheck knows, by name: the raw laws ({@code zeros}, {@code uniform}, {@code normal}, ...), the
+ * Keras initializers and PyTorch's {@code torch.nn.init} functions ({@code torch.*}). {@link Scheme#parse(String)}
+ * reads one with its parameters; {@link Scheme#formula()} and {@link Scheme#usage()} describe it.
+ */
 public final class Catalogue {
     private static final Map<String, SchemeDefinition> BY_NAME = build();
 
@@ -24,12 +28,21 @@ public final class Catalogue {
         return Collections.unmodifiableMap(m);
     }
 
-    /** All scheme names, in catalogue order. */
+    /**
+     * All scheme names, in catalogue order (raw, Keras, PyTorch).
+     *
+     * @return an unmodifiable list, e.g. {@code zeros, ones, ..., he_normal, ..., torch.linear_default, ...}
+     */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
     }
 
-    /** Every catalogue entry with its defaults, e.g. for {@code initcheck list} and the suite. */
+    /**
+     * Every catalogue entry with its defaults, e.g. for {@code initcheck list} and the suite; the two schemes whose
+     * value has no default are given 0.1 ({@code constant(value=0.1)}, {@code torch.constant(val=0.1)}).
+     *
+     * @return one scheme per name, in catalogue order
+     */
     public static List<Scheme> defaults() {
         List<Scheme> out = new ArrayList<>();
         for (String name : BY_NAME.keySet()) {

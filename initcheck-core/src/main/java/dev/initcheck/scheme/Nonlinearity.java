@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * PyTorch's {@code torch.nn.init.calculate_gain} table: linear, conv and sigmoid 1; tanh 5/3; relu sqrt(2);
  * leaky_relu sqrt(2/(1+slope^2)) (slope 0.01 when none is given); selu 3/4.
  */
-public enum Nonlinearity {
+enum Nonlinearity {
     LINEAR, CONV1D, CONV2D, CONV3D, CONV_TRANSPOSE1D, CONV_TRANSPOSE2D, CONV_TRANSPOSE3D,
     SIGMOID, TANH, RELU, LEAKY_RELU, SELU;
 

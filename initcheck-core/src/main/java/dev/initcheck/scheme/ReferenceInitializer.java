@@ -26,10 +26,25 @@ public final class ReferenceInitializer implements Initializer {
         this.layout = layout;
     }
 
+    /**
+     * The reference sampler of a scheme.
+     *
+     * @param scheme any catalogue scheme
+     * @param layout the layout of the shapes it will be given (fans, and the orthogonal 2-D view)
+     * @return an initializer drawing exactly from {@code scheme.resolve(shape, layout)}
+     */
     public static ReferenceInitializer of(Scheme scheme, Layout layout) {
         return new ReferenceInitializer(scheme, layout);
     }
 
+    /**
+     * The reference sampler of a scheme written in the grammar.
+     *
+     * @param scheme e.g. {@code he_normal}; see {@link Scheme#parse(String)}
+     * @param layout the layout of the shapes it will be given
+     * @return an initializer drawing exactly from the scheme's law
+     * @throws SchemeException when {@code scheme} does not parse
+     */
     public static ReferenceInitializer of(String scheme, Layout layout) {
         return of(Scheme.parse(scheme), layout);
     }
@@ -39,7 +54,15 @@ public final class ReferenceInitializer implements Initializer {
         return sample(scheme.resolve(shape, layout), rng);
     }
 
-    /** Samples {@code e.shape().size()} values (C order) of the expected law. */
+    /**
+     * Samples {@code e.shape().size()} values (C order) of the expected law: i.i.d. draws, or gain·Q for an
+     * orthogonal scheme.
+     *
+     * @param e the expected law
+     * @param rng the source of randomness
+     * @return the values
+     * @throws IllegalArgumentException when the shape has more than {@code Integer.MAX_VALUE - 8} elements
+     */
     public static double[] sample(Expectation e, UniformRandomProvider rng) {
         long n = e.shape().size();
         if (n > Integer.MAX_VALUE - 8) {
@@ -53,7 +76,14 @@ public final class ReferenceInitializer implements Initializer {
         return out;
     }
 
-    /** The same values rounded to float32, as a framework would store them. */
+    /**
+     * The values of {@link #sample} rounded to float32 (round to nearest even), as a framework would store them.
+     *
+     * @param e the expected law
+     * @param rng the source of randomness
+     * @return the values, C order
+     * @throws IllegalArgumentException as {@link #sample}
+     */
     public static float[] sampleFloat(Expectation e, UniformRandomProvider rng) {
         double[] d = sample(e, rng);
         float[] f = new float[d.length];
@@ -74,6 +104,9 @@ public final class ReferenceInitializer implements Initializer {
      * One i.i.d. draw after another from {@code d} ({@link Distribution#sampler}). For tensors too large to hold as
      * doubles, draw them chunk by chunk.
      *
+     * @param d the law
+     * @param rng the source of randomness
+     * @return a sampler of independent draws
      * @throws IllegalArgumentException for a law without i.i.d. entries (orthogonal)
      */
     public static ContinuousSampler sampler(Distribution d, UniformRandomProvider rng) {

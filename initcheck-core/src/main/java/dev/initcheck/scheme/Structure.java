@@ -4,6 +4,6 @@ package dev.initcheck.scheme;
 public enum Structure {
     /** Independent, identically distributed entries. */
     IID,
-    /** gain·Q with orthonormal rows (rows <= cols) or columns: checked as W·Wᵀ = gain²·I. */
+    /** gain·Q with orthonormal rows (rows &le; cols) or columns: checked as W·Wᵀ = gain²·I. */
     ORTHOGONAL
 }

@@ -18,15 +18,27 @@ import java.util.stream.Collectors;
  * A rank-1 shape [n] has fan_in = fan_out = n in both layouts (Keras' rule; PyTorch refuses fewer than 2 dims).
  */
 public enum Layout {
+    /** PyTorch's {@code [out, in/groups, *kernel]}. */
     PYTORCH,
+    /** Keras and TensorFlow's {@code [*kernel, in, out]}. */
     KERAS;
 
-    /** Lower-case name used on the command line and in reports. */
+    /**
+     * Lower-case name used on the command line and in reports.
+     *
+     * @return {@code pytorch} or {@code keras}
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Case-insensitive lookup; the error lists the valid choices. */
+    /**
+     * Case-insensitive lookup by {@link #id()}, surrounding whitespace ignored.
+     *
+     * @param text {@code pytorch} or {@code keras}
+     * @return the layout
+     * @throws IllegalArgumentException for any other text; the message lists the valid choices
+     */
     public static Layout parse(String text) {
         for (Layout l : values()) {
             if (l.id().equalsIgnoreCase(text.strip())) {
@@ -37,7 +49,14 @@ public enum Layout {
                 + Arrays.stream(values()).map(Layout::id).collect(Collectors.joining(", ")) + ")");
     }
 
-    /** Rows and columns of the 2-D matrix this layout's orthogonal initializer works on. */
+    /**
+     * Rows and columns of the 2-D matrix this layout's orthogonal initializer works on: PyTorch
+     * ({@code orthogonal_}) rows = shape[0], cols = numel / rows; Keras ({@code Orthogonal}) rows =
+     * prod(shape[:-1]), cols = shape[-1].
+     *
+     * @param shape the weight shape
+     * @return {@code {rows, cols}}, whose product is {@code shape.size()}
+     */
     public long[] orthogonalMatrix(Shape shape) {
         if (this == PYTORCH) { // torch: rows = shape[0], cols = numel / rows
             return new long[] {shape.dim(0), shape.size() / shape.dim(0)};

@@ -4,8 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The dimensions of a weight tensor, rank 1 to 5, every dimension >= 1. */
+/**
+ * The dimensions of a weight tensor, rank 1 to {@value #MAX_RANK}, every dimension at least 1, the number of
+ * elements representable as a long. Immutable; equal when the dimensions are.
+ */
 public final class Shape {
+    /** The largest rank: a 3-D convolution's {@code [out, in, d, h, w]}. */
     public static final int MAX_RANK = 5;
     private final long[] dims;
 
@@ -13,7 +17,14 @@ public final class Shape {
         this.dims = dims;
     }
 
-    /** @throws IllegalArgumentException on rank outside 1..5, a dimension < 1, or a size that overflows a long */
+    /**
+     * A shape from its dimensions, outermost first ({@code Shape.of(256, 512)}; layout decides their meaning).
+     *
+     * @param dims 1 to {@value #MAX_RANK} dimensions, each at least 1 (copied)
+     * @return the shape
+     * @throws IllegalArgumentException on a rank outside 1..{@value #MAX_RANK}, a dimension below 1, or a product
+     *     of the dimensions that overflows a long
+     */
     public static Shape of(long... dims) {
         if (dims.length < 1 || dims.length > MAX_RANK) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -34,11 +45,25 @@ public final class Shape {
         return new Shape(dims.clone());
     }
 
+    /**
+     * A shape from int dimensions, as {@link #of(long...)}.
+     *
+     * @param dims 1 to {@value #MAX_RANK} dimensions, each at least 1
+     * @return the shape
+     * @throws IllegalArgumentException as {@link #of(long...)}
+     */
     public static Shape of(int... dims) {
         return of(Arrays.stream(dims).asLongStream().toArray());
     }
 
-    /** Parses {@code "256,512"}, {@code "[64, 32, 3, 3]"} or {@code "64x32x3x3"}. */
+    /**
+     * Parses {@code "256,512"}, {@code "[64, 32, 3, 3]"}, {@code "(64, 32)"} or {@code "64x32x3x3"}: integers
+     * separated by commas, {@code x} or {@code ×}, optionally in brackets or parentheses.
+     *
+     * @param text the shape as written on a command line or in a report
+     * @return the shape
+     * @throws IllegalArgumentException when a part is not an integer, or as {@link #of(long...)}
+     */
     public static Shape parse(String text) {
         String body = text.strip().replaceAll("^[\\[(]|[\\])]$", "");
         String[] parts = body.split("\\s*[,x×]\\s*");
@@ -54,19 +79,40 @@ public final class Shape {
         return of(dims);
     }
 
+    /**
+     * The number of dimensions.
+     *
+     * @return 1 to {@value #MAX_RANK}
+     */
     public int rank() {
         return dims.length;
     }
 
+    /**
+     * One dimension.
+     *
+     * @param i its index, 0 (outermost) to {@code rank() - 1}
+     * @return the dimension, at least 1
+     * @throws ArrayIndexOutOfBoundsException when {@code i} is outside 0..rank()-1
+     */
     public long dim(int i) {
         return dims[i];
     }
 
+    /**
+     * The dimensions, outermost first.
+     *
+     * @return a copy
+     */
     public long[] dims() {
         return dims.clone();
     }
 
-    /** Number of elements. */
+    /**
+     * The number of elements, prod(dims).
+     *
+     * @return at least 1; never overflows (checked by {@link #of(long...)})
+     */
     public long size() {
         long s = 1;
         for (long d : dims) {
@@ -94,13 +140,21 @@ public final class Shape {
         return Arrays.hashCode(dims);
     }
 
-    /** {@code [64, 32, 3, 3]}. */
+    /**
+     * The bracketed form.
+     *
+     * @return e.g. {@code [64, 32, 3, 3]}
+     */
     @Override
     public String toString() {
         return Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    /** {@code 64,32,3,3}, the command-line form. */
+    /**
+     * The command-line form, which {@link #parse(String)} reads back.
+     *
+     * @return e.g. {@code 64,32,3,3}
+     */
     public String toCommaString() {
         return Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining(","));
     }

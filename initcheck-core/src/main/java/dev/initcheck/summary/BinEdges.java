@@ -97,7 +97,7 @@ public final class BinEdges {
     private static final java.util.Map<String, BinEdges> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The law the counts are compared with. */
-    public StoredLaw stored() {
+    StoredLaw stored() {
         return stored;
     }
 
@@ -109,17 +109,17 @@ public final class BinEdges {
         return law.density(law.mode());
     }
 
-    public Distribution law() {
+    Distribution law() {
         return law;
     }
 
     /** The B the grid was built for. */
-    public int bins() {
+    int bins() {
         return resolutionBins;
     }
 
     /** Number of cells M. */
-    public int cells() {
+    int cells() {
         return cells;
     }
 
@@ -134,7 +134,7 @@ public final class BinEdges {
     }
 
     /** The cell of a finite x: floor((x - low)·scale), clamped to [0, M). */
-    public int bin(double x) {
+    int bin(double x) {
         int j = (int) ((x - low) * scale);
         return j < 0 ? 0 : (j >= cells ? cells - 1 : j);
     }

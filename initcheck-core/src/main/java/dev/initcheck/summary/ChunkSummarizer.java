@@ -46,7 +46,7 @@ public final class ChunkSummarizer {
     }
 
     /** The stored type of the chunks this share takes. */
-    public DType dtype() {
+    DType dtype() {
         return dtype;
     }
 
@@ -77,7 +77,7 @@ public final class ChunkSummarizer {
     }
 
     /** Adds another share of the same pass (histogram or pattern counts, line hashes). */
-    public void merge(ChunkSummarizer other) {
+    void merge(ChunkSummarizer other) {
         if (other.edges != edges || other.dtype != dtype || (other.lines == null) != (lines == null)) {
             throw new IllegalArgumentException("cannot merge shares of different passes");
         }

@@ -84,7 +84,7 @@ public final class PitHistogram {
         ks = null;
     }
 
-    public void merge(PitHistogram other) {
+    void merge(PitHistogram other) {
         if (other.edges != edges) {
             throw new IllegalArgumentException("cannot merge histograms over different bin edges");
         }
@@ -99,7 +99,7 @@ public final class PitHistogram {
         return n;
     }
 
-    public BinEdges edges() {
+    BinEdges edges() {
         return edges;
     }
 
@@ -112,7 +112,7 @@ public final class PitHistogram {
     }
 
     /** D_lo <= D_n, from the counts. */
-    public double dLower() {
+    double dLower() {
         return n == 0 ? Double.NaN : ksStatistic().d();
     }
 
@@ -153,7 +153,7 @@ public final class PitHistogram {
     }
 
     /** D_hi >= D_n. */
-    public double dUpper() {
+    double dUpper() {
         return Math.min(1, ksStatistic().upper());
     }
 }

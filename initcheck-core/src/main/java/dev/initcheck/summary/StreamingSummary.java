@@ -39,7 +39,7 @@ public final class StreamingSummary implements EmpiricalCdf {
     private final SampleMoments moments;
     private final PitHistogram histogram;
 
-    public StreamingSummary(SampleMoments moments, PitHistogram histogram) {
+    StreamingSummary(SampleMoments moments, PitHistogram histogram) {
         this.moments = moments;
         this.histogram = histogram;
     }
@@ -62,7 +62,7 @@ public final class StreamingSummary implements EmpiricalCdf {
     }
 
     /** Merges {@code next}, whose values follow this summary's in storage order. */
-    public StreamingSummary merge(StreamingSummary next) {
+    StreamingSummary merge(StreamingSummary next) {
         moments.merge(next.moments);
         histogram.merge(next.histogram);
         return this;

@@ -17,12 +17,22 @@ public final class InitcheckAssertions {
     private InitcheckAssertions() {
     }
 
-    /** Samples stored as float32 (checked with float32 slack on the bounds). */
+    /**
+     * Samples stored as float32, checked against the law as stored in float32 (bounds with float32 slack).
+     *
+     * @param samples the tensor's values in C order (widened exactly to double); null fails {@code conformsTo}
+     * @return the assertion; give the shape with {@link SamplesAssert#withShape} before {@code conformsTo}
+     */
     public static SamplesAssert assertThat(float[] samples) {
         return SamplesAssert.of(samples);
     }
 
-    /** Samples stored as float64. */
+    /**
+     * Samples stored as float64, compared as they are.
+     *
+     * @param samples the tensor's values in C order (not copied); null fails {@code conformsTo}
+     * @return the assertion; give the shape with {@link SamplesAssert#withShape} before {@code conformsTo}
+     */
     public static SamplesAssert assertThat(double[] samples) {
         return SamplesAssert.of(samples);
     }
@@ -30,6 +40,9 @@ public final class InitcheckAssertions {
     /**
      * An initializer, checked by {@link InitializerAssert#conformsTo} on tensors it draws: of the shapes given to
      * {@link InitializerAssert#forShapes} before, or of {@link InitializerAssert#defaultShapes}.
+     *
+     * @param initializer the initializer under test; null fails {@code conformsTo}
+     * @return the assertion
      */
     public static InitializerAssert assertThat(Initializer initializer) {
         return new InitializerAssert(initializer);

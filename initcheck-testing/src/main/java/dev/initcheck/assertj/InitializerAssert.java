@@ -55,6 +55,9 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
      * The shapes {@code conformsTo} checks when {@link #forShapes} is not called: a dense weight and a 3×3
      * convolution weight, {@code [256, 512]} and {@code [64, 32, 3, 3]} in PyTorch layout ([out, in, *k]),
      * {@code [512, 256]} and {@code [3, 3, 32, 64]} in Keras layout ([*k, in, out]): fan_in 512 and 288.
+     *
+     * @param layout the layout of the shapes
+     * @return the two shapes, dense first
      */
     public static List<Shape> defaultShapes(Layout layout) {
         return layout == Layout.KERAS ? List.of(Shape.of(512, 256), Shape.of(3, 3, 32, 64))
@@ -64,12 +67,24 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
     /**
      * Checks the initializer against the scheme it declares (initcheck's grammar) on the shapes given to
      * {@link #forShapes}, or on the {@linkplain #defaultShapes default shapes} of the layout.
+     *
+     * @param declared the scheme, e.g. {@code he_uniform}
+     * @return this assertion, when the initializer conforms on every shape
+     * @throws dev.initcheck.scheme.SchemeException when the scheme does not parse
+     * @throws AssertionError when a shape fails; the message names each shape, its fans, the expected law, the
+     *     failed checks, the seed to replay with and the false-alarm probability
      */
     public InitializerAssert conformsTo(String declared) {
         return conformsTo(Scheme.parse(declared));
     }
 
-    /** As {@link #conformsTo(String)}. */
+    /**
+     * As {@link #conformsTo(String)}, with a parsed scheme.
+     *
+     * @param declared the scheme
+     * @return this assertion, when the initializer conforms on every shape
+     * @throws AssertionError as {@link #conformsTo(String)}
+     */
     public InitializerAssert conformsTo(Scheme declared) {
         isNotNull();
         check(declared, shapes != null ? List.of(shapes) : defaultShapes(layout), shapes == null);
@@ -77,20 +92,40 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
         return myself;
     }
 
-    /** The layout the initializer's shapes are in: {@link Layout#PYTORCH} (default) or {@link Layout#KERAS}. */
+    /**
+     * The layout the initializer's shapes are in, which gives the fans and the default shapes.
+     *
+     * @param l {@link Layout#PYTORCH} (default) or {@link Layout#KERAS}
+     * @return this assertion
+     * @throws IllegalStateException after {@code conformsTo}
+     */
     public InitializerAssert inLayout(Layout l) {
         notAfterConformsTo("inLayout");
         this.layout = l;
         return myself;
     }
 
+    /**
+     * The seed of the streams the tensors are drawn from; the same seed gives the same tensors.
+     *
+     * @param s any long; default {@link #DEFAULT_SEED}
+     * @return this assertion
+     * @throws IllegalStateException after {@code conformsTo}
+     */
     public InitializerAssert withSeed(long s) {
         notAfterConformsTo("withSeed");
         this.seed = s;
         return myself;
     }
 
-    /** The probability that the assertion fails although the initializer is correct; in (0, 1). */
+    /**
+     * The probability that the assertion fails although the initializer is correct, split equally among the shapes.
+     *
+     * @param a in (0, 1); default {@link AlphaBudget#DEFAULT_TOTAL} = 1e-6
+     * @return this assertion
+     * @throws IllegalArgumentException when a is not in (0, 1)
+     * @throws IllegalStateException after {@code conformsTo}
+     */
     public InitializerAssert withFalseAlarmProbability(double a) {
         notAfterConformsTo("withFalseAlarmProbability");
         if (!(a > 0 && a < 1)) { // also rejects NaN
@@ -103,6 +138,11 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
     /**
      * The shapes {@code conformsTo} checks instead of the default ones, e.g.
      * {@code forShapes(Shape.of(256, 512), Shape.of(64, 3, 3, 3))}.
+     *
+     * @param shapes one or more shapes, in the layout of {@link #inLayout}
+     * @return this assertion
+     * @throws IllegalArgumentException when no shape is given
+     * @throws IllegalStateException after {@code conformsTo}
      */
     public InitializerAssert forShapes(Shape... shapes) {
         notAfterConformsTo("forShapes");
@@ -113,7 +153,15 @@ public final class InitializerAssert extends AbstractAssert<InitializerAssert, I
         return myself;
     }
 
-    /** {@link #forShapes(Shape...)} with shapes written as dimension arrays. */
+    /**
+     * {@link #forShapes(Shape...)} with shapes written as dimension arrays, e.g.
+     * {@code forShapes(new long[] {256, 512})}.
+     *
+     * @param shapes one or more dimension arrays, as {@link Shape#of(long...)}
+     * @return this assertion
+     * @throws IllegalArgumentException when no shape is given or one is invalid
+     * @throws IllegalStateException after {@code conformsTo}
+     */
     public InitializerAssert forShapes(long[]... shapes) {
         Shape[] s = new Shape[shapes.length];
         for (int i = 0; i < s.length; i++) {

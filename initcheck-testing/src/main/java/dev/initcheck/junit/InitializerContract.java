@@ -32,32 +32,51 @@ public interface InitializerContract {
     /** The seed used unless {@link #seed()} is overridden. */
     long DEFAULT_SEED = 20261122L;
 
-    /** The initializer under test; it receives shapes in {@link #layout()}. */
+    /**
+     * The initializer under test; it receives shapes in {@link #layout()}.
+     *
+     * @return the initializer (called once per test)
+     */
     Initializer initializer();
 
-    /** The scheme the initializer implements, in initcheck's grammar, e.g. {@code torch.kaiming_uniform(a=0)}. */
+    /**
+     * The scheme the initializer implements, in initcheck's grammar.
+     *
+     * @return e.g. {@code torch.kaiming_uniform(a=0)}
+     */
     String declaredScheme();
 
-    /** The layout of the shapes the initializer receives (its fan convention); PyTorch by default. */
+    /**
+     * The layout of the shapes the initializer receives (its fan convention).
+     *
+     * @return {@link Layout#PYTORCH} unless overridden
+     */
     default Layout layout() {
         return Layout.PYTORCH;
     }
 
-    /** The seed of every random choice the contract makes. */
+    /**
+     * The seed of every random choice the contract makes.
+     *
+     * @return {@link #DEFAULT_SEED} unless overridden
+     */
     default long seed() {
         return DEFAULT_SEED;
     }
 
+    /** The conformance property over generated shapes, shrunk on failure (see the list above). */
     @Test
     default void conformsOnGeneratedShapes() {
         ContractChecks.conformance(initializer(), declaredScheme(), layout(), seed());
     }
 
+    /** Distinct unit rows for a random law, identical ones for a point mass (see the list above). */
     @Test
     default void breaksSymmetry() {
         ContractChecks.symmetry(initializer(), declaredScheme(), layout(), seed());
     }
 
+    /** Pre-activation second moments within the mean-field band, layer by layer (see the list above). */
     @Test
     default void propagatesAsMeanFieldPredicts() {
         ContractChecks.propagation(initializer(), declaredScheme(), layout(), seed());
