@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -113,43 +115,78 @@ final class TorchZipFormat {
         return FileTensorSource.open(tensorWhere, file, item.info(), item.dataOffset(), ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * The checkpoints read last, keyed by the file's identity: its absolute path, size, modification time, file key
+     * (inode) and its last {@value #KEY_TAIL_BYTES} bytes (the zip end record, which locates the directory). A
+     * model's tensors are opened one by one, and each open would otherwise read the directory, unpickle
+     * {@code data.pkl} and read every storage's local header again: quadratic in the number of tensors. A file
+     * rewritten in place gets a new modification time and is read again.
+     */
+    private static final int CACHED_CHECKPOINTS = 8;
+    private static final int KEY_TAIL_BYTES = 64;
+    private static final Map<List<Object>, Checkpoint> CHECKPOINTS = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, Checkpoint> eldest) {
+                    return size() > CACHED_CHECKPOINTS;
+                }
+            });
+
     private static Checkpoint read(Where where, Path file) throws TensorFormatException, IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            requireZip(where, channel);
-            ZipDirectory zip = ZipDirectory.read(where, channel);
-            String prefix = prefix(where, zip);
-            if (zip.get(prefix + "constants.pkl") != null
-                    || zip.names().stream().anyMatch(n -> n.startsWith(prefix + "code/"))) {
-                throw where.fail(TORCHSCRIPT);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, KEY_TAIL_BYTES));
+            while (tail.hasRemaining() && channel.read(tail, size - tail.capacity() + tail.position()) >= 0) {
+                // positional reads until the tail is full
             }
-            ZipDirectory.Entry pickle = zip.get(prefix + "data.pkl");
-            if (pickle == null) {
-                throw where.fail("not a torch.save archive: no entry %s", Where.quote(prefix + "data.pkl"));
+            List<Object> key = List.of(file.toAbsolutePath().normalize().toString(), size,
+                    attributes.lastModifiedTime(), String.valueOf(attributes.fileKey()), tail.flip());
+            Checkpoint cached = CHECKPOINTS.get(key);
+            if (cached != null) {
+                return cached;
             }
-            checkByteOrder(where, channel, zip, prefix);
-            checkVersion(where, channel, zip, prefix);
-            Object saved = RestrictedUnpickler.load(where, zip.readSmall(where, channel, pickle, MAX_PICKLE_BYTES));
-            Map<String, Tensor> tensors = stateDict(where, saved);
-            List<Item> items = new ArrayList<>(tensors.size());
-            Map<String, String> aliases = new LinkedHashMap<>();
-            Map<View, String> first = new HashMap<>();
-            Map<String, Data> data = new HashMap<>();
-            for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-                Where tensorWhere = where.tensor(e.getKey());
-                Tensor t = e.getValue();
-                Data d = data.get(t.storage().key());
-                if (d == null) {
-                    d = storageData(tensorWhere, channel, zip, prefix, t.storage());
-                    data.put(t.storage().key(), d);
-                }
-                items.add(item(tensorWhere, e.getKey(), t, d));
-                String earlier = first.putIfAbsent(View.of(t), e.getKey());
-                if (earlier != null) {
-                    aliases.put(e.getKey(), earlier);
-                }
-            }
-            return new Checkpoint(items, aliases);
+            Checkpoint c = parse(where, channel);
+            CHECKPOINTS.put(key, c);
+            return c;
         }
+    }
+
+    private static Checkpoint parse(Where where, FileChannel channel) throws TensorFormatException, IOException {
+        requireZip(where, channel);
+        ZipDirectory zip = ZipDirectory.read(where, channel);
+        String prefix = prefix(where, zip);
+        if (zip.get(prefix + "constants.pkl") != null
+                || zip.names().stream().anyMatch(n -> n.startsWith(prefix + "code/"))) {
+            throw where.fail(TORCHSCRIPT);
+        }
+        ZipDirectory.Entry pickle = zip.get(prefix + "data.pkl");
+        if (pickle == null) {
+            throw where.fail("not a torch.save archive: no entry %s", Where.quote(prefix + "data.pkl"));
+        }
+        checkByteOrder(where, channel, zip, prefix);
+        checkVersion(where, channel, zip, prefix);
+        Object saved = RestrictedUnpickler.load(where, zip.readSmall(where, channel, pickle, MAX_PICKLE_BYTES));
+        Map<String, Tensor> tensors = stateDict(where, saved);
+        List<Item> items = new ArrayList<>(tensors.size());
+        Map<String, String> aliases = new LinkedHashMap<>();
+        Map<View, String> first = new HashMap<>();
+        Map<String, Data> data = new HashMap<>();
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            Where tensorWhere = where.tensor(e.getKey());
+            Tensor t = e.getValue();
+            Data d = data.get(t.storage().key());
+            if (d == null) {
+                d = storageData(tensorWhere, channel, zip, prefix, t.storage());
+                data.put(t.storage().key(), d);
+            }
+            items.add(item(tensorWhere, e.getKey(), t, d));
+            String earlier = first.putIfAbsent(View.of(t), e.getKey());
+            if (earlier != null) {
+                aliases.put(e.getKey(), earlier);
+            }
+        }
+        return new Checkpoint(items, aliases);
     }
 
     /** As torch: the file must start with a local file header; legacy files are recognised to say so. */

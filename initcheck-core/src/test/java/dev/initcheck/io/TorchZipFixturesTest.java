@@ -126,6 +126,27 @@ class TorchZipFixturesTest {
         }
     }
 
+    /** A model's tensors are opened one by one from a cached parse of the archive; a rewritten file is read again. */
+    @Test
+    void aCheckpointRewrittenInPlaceIsReadAgain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("model.pt");
+        List<String> sources = List.of("ckpt_state.pt", "ckpt_module.pth", "ckpt_state.pt");
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < sources.size(); i++) {
+            String source = sources.get(i);
+            Files.copy(folder().resolve(source), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // a new modification time each time, even where the file system's clock is coarse
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(now + i * 2000L));
+            assertThat(TensorFiles.listing(file)).isEqualTo(TensorFiles.listing(folder().resolve(source)));
+            for (TensorInfo info : TensorFiles.list(file)) {
+                try (TensorSource copy = TensorFiles.open(file, info.name());
+                        TensorSource original = TensorFiles.open(folder().resolve(source), info.name())) {
+                    assertThat(copy.readAllCOrder()).isEqualTo(original.readAllCOrder());
+                }
+            }
+        }
+    }
+
     @Test
     void legacyAndTorchScriptFilesAreRefusedInOneLine() {
         for (Map.Entry<String, String> e : Map.of("ckpt_legacy.pt", TorchZipFormat.LEGACY,
