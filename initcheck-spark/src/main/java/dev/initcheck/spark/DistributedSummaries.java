@@ -87,17 +87,25 @@ record DistributedSummaries(int partitions, long rangeValues, long shuffleSeed) 
         Broadcast<List<TensorJob>> shared = sc.broadcast(new ArrayList<>(jobs));
         Broadcast<HashMap<String, String>> hadoop = sc.broadcast(settings(sc.hadoopConfiguration()));
         sc.setJobDescription("initcheck audit: " + ranges.size() + " ranges of " + jobs.size() + " tensors");
-        java.util.Iterator<Tuple2<Integer, RangeSummary>> merged = sc.parallelize(ranges,
-                        Math.max(1, Math.min(slices, ranges.size())))
-                .mapToPair(r -> new Tuple2<>(r.tensor(),
-                        RangeReader.read(shared.value().get(r.tensor()), r.from(), r.to(), hadoop.value())))
-                .reduceByKey(RangeSummary::merge, Math.max(1, Math.min(slices, jobs.size())))
-                .toLocalIterator();
         long cpu = 0;
-        while (merged.hasNext()) {
-            RangeSummary s = merged.next()._2();
-            cpu += s.cpuNanos;
-            sink.accept(s);
+        try {
+            java.util.Iterator<Tuple2<Integer, RangeSummary>> merged = sc.parallelize(ranges,
+                            Math.max(1, Math.min(slices, ranges.size())))
+                    .mapToPair(r -> new Tuple2<>(r.tensor(),
+                            RangeReader.read(shared.value().get(r.tensor()), r.from(), r.to(), hadoop.value())))
+                    .reduceByKey(RangeSummary::merge, Math.max(1, Math.min(slices, jobs.size())))
+                    .toLocalIterator();
+            while (merged.hasNext()) {
+                RangeSummary s = merged.next()._2();
+                cpu += s.cpuNanos;
+                sink.accept(s);
+            }
+        } finally {
+            // a shared context runs many audits: nothing of this one stays behind (toLocalIterator is drained,
+            // or the job failed, so no task still reads them)
+            shared.destroy();
+            hadoop.destroy();
+            sc.setJobDescription(null);
         }
         SUMMARISED.addAndGet(ranges.size());
         LAST.set(new Done(ranges.size(), jobs.size(), jobs.stream().mapToLong(j -> j.size() * j.dtype().itemSize())
