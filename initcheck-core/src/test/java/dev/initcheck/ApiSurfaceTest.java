@@ -22,7 +22,7 @@ class ApiSurfaceTest {
     private static final List<String> SUPPORTED = List.of("distribution", "shape", "random", "scheme", "check");
     /** The readers' entry points; the rest of {@code io} is internal. */
     private static final Set<String> IO_ENTRY_POINTS =
-            Set.of("DType", "TensorFiles", "TensorFormatException", "TensorInfo", "TensorSource");
+            Set.of("ChunkConsumer", "DType", "TensorFiles", "TensorFormatException", "TensorInfo", "TensorSource");
     private static final List<String> INTERNAL = List.of("io", "sample", "summary", "propagation", "app");
 
     @Test

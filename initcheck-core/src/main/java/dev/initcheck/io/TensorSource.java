@@ -30,6 +30,8 @@ public interface TensorSource extends AutoCloseable {
     /**
      * Streams every value as stored ({@link RawChunk}: 16-bit patterns, float32 or float64), in the same chunks and
      * order as {@link #forEachChunk}. Sources that decode from text or compressed entries deliver float64 chunks.
+     * This is the summaries' path; {@link RawChunk} is internal (no compatibility promise), so library code should
+     * stream with {@link #forEachChunk}.
      *
      * @param consumer receives each chunk; the chunk is reused for the next one
      * @throws TensorFormatException if the data turn out to be unreadable while streaming

@@ -13,10 +13,12 @@
  * use is bounded by the file's actual size, never by sizes the file merely declares.
  *
  * <p><b>Supported API: the entry points.</b> {@link dev.initcheck.io.TensorFiles},
- * {@link dev.initcheck.io.TensorSource}, {@link dev.initcheck.io.TensorInfo},
+ * {@link dev.initcheck.io.TensorSource}, {@link dev.initcheck.io.ChunkConsumer}, {@link dev.initcheck.io.TensorInfo},
  * {@link dev.initcheck.io.TensorFormatException} and {@link dev.initcheck.io.DType} are initcheck's supported
- * library API, listed in {@code docs/api/initcheck-core.txt} and guarded by {@code ApiSurfaceTest}. The package's other public types (the chunks and their consumers, byte
- * ranges, listings, the {@code .npy} writer) are <b>internal</b>: public only so that initcheck-cli and
- * initcheck-spark can use them, without any compatibility promise.
+ * library API, listed in {@code docs/api/initcheck-core.txt} and guarded by {@code ApiSurfaceTest}. The package's
+ * other public types (the as-stored {@link dev.initcheck.io.RawChunk} that
+ * {@link dev.initcheck.io.TensorSource#forEachRawChunk} delivers, byte ranges, listings, the {@code .npy} writer)
+ * are <b>internal</b>: public only so that initcheck-cli and initcheck-spark can use them, without any
+ * compatibility promise.
  */
 package dev.initcheck.io;
