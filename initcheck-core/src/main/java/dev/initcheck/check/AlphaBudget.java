@@ -6,8 +6,8 @@ import java.util.Locale;
  * A run's total false-alarm budget and its Bonferroni split. A run checks {@code tensors} tensors and
  * {@code tensorPairs} pairs of tensors for cross-correlation; each tensor and each pair gets an equal share
  * {@code total / (tensors + tensorPairs)} ({@link #tensorShare}, {@link #pairShare}), and a tensor's share is split
- * equally among its stochastic checks ({@link AlphaShare#split}, done by {@link Conformance}). By the union bound the probability that a correct run fails anywhere is at most
- * {@code total}. Hard (deterministic) checks spend nothing. The price of the split is small: the KS threshold
+ * equally among its stochastic checks ({@link AlphaShare#split}, done by {@link Conformance}). By the union bound
+ * the probability that a correct run fails anywhere is at most {@code total}. Hard (deterministic) checks spend nothing. The price of the split is small: the KS threshold
  * grows like sqrt(ln(2m/alpha)). Never retry a failed run until it passes: that destroys the power.
  *
  * @param total       the run's false-alarm probability, default {@link #DEFAULT_TOTAL}

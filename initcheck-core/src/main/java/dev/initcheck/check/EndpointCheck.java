@@ -24,7 +24,7 @@ final class EndpointCheck extends Check {
         super(CheckName.ENDPOINT, true);
     }
 
-    /** Runs when the tested law is bounded (a truncation too far out to matter is tested as its parent: no endpoint). */
+    /** Runs when the tested law is bounded (a truncation too far out to matter is tested as its parent). */
     @Override
     boolean appliesTo(Subject s) {
         return s.iid() && s.tested().isBounded();

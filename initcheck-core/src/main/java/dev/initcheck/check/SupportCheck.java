@@ -54,7 +54,8 @@ final class SupportCheck extends Check {
     }
 
     /**
-     * An orthogonal matrix is orthonormal only up to the orthogonality tolerance t ({@link OrthogonalityCheck#tolerance}): a row of
+     * An orthogonal matrix is orthonormal only up to the orthogonality tolerance t
+     * ({@link OrthogonalityCheck#tolerance}): a row of
      * squared norm at most gain² + t has entries of size at most gain·sqrt(1 + t/gain²) <= gain + t/(2·gain).
      */
     private static double computedSlack(Distribution law, Precision p) {

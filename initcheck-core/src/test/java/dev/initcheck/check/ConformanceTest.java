@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class ConformanceTest {
     private static final double ALPHA = AlphaBudget.DEFAULT_TOTAL;
+    private static final AlphaShare SHARE = AlphaShare.of(ALPHA);
 
     private static Expectation resolve(String scheme, Shape shape, Layout layout) {
         return Scheme.parse(scheme).resolve(shape, layout);
@@ -31,7 +32,7 @@ class ConformanceTest {
     void correctSamplesPassAndRecordTheirSeed() {
         Expectation e = resolve("torch.kaiming_normal", Shape.of(128, 64), Layout.PYTORCH);
         SeededRandom seed = SeededRandom.of(7).derive("kaiming");
-        Verdict v = Conformance.check(ReferenceInitializer.sample(e, seed.create()), e, Precision.FLOAT64, AlphaShare.of(ALPHA), seed);
+        Verdict v = Conformance.check(ReferenceInitializer.sample(e, seed.create()), e, Precision.FLOAT64, SHARE, seed);
         assertThat(v.passed()).as(v.explain()).isTrue();
         assertThat(v.checks()).extracting(CheckResult::name).containsExactly(CheckName.FINITE, CheckName.KS,
                 CheckName.SECOND_MOMENT, CheckName.MEAN, CheckName.TAIL, CheckName.DUPLICATE_ROWS,
@@ -99,7 +100,7 @@ class ConformanceTest {
             chunked.merge(SampleMoments.forLaw(e.distribution()).addAll(
                     Arrays.copyOfRange(x, from, Math.min(x.length, from + 4096))));
         }
-        Verdict fromSummary = Conformance.check(chunked, SortedSample.of(x), e, Precision.FLOAT64, AlphaShare.of(ALPHA));
+        Verdict fromSummary = Conformance.check(chunked, SortedSample.of(x), e, Precision.FLOAT64, SHARE);
         Verdict fromArray = Conformance.check(x, e, Precision.FLOAT64, ALPHA);
         for (CheckResult s : fromSummary.checks()) {
             CheckResult a = fromArray.check(s.name()).orElseThrow();
@@ -129,7 +130,7 @@ class ConformanceTest {
                 return new KsStatistic(x.length, 0.99 * c, 0.99 * c, 0, Double.NaN, 1.0 / 64);
             }
         };
-        Verdict v = Conformance.check(SampleMoments.of(x, e.distribution()), binned, e, Precision.FLOAT64, AlphaShare.of(ALPHA));
+        Verdict v = Conformance.check(SampleMoments.of(x, e.distribution()), binned, e, Precision.FLOAT64, SHARE);
         CheckResult ks = v.check(CheckName.KS).orElseThrow();
         assertThat(ks.passed()).isTrue();
         assertThat(ks.details()).containsKey("p_value_note").containsEntry("resolution", 1.0 / 64);
@@ -140,7 +141,7 @@ class ConformanceTest {
         Expectation e = resolve("orthogonal", Shape.of(16, 32), Layout.PYTORCH);
         double[] w = ReferenceInitializer.sample(e, SeededRandom.of(2).create());
         Verdict v = Conformance.check(SampleMoments.of(w, e.distribution()), SortedSample.of(w), e,
-                Precision.FLOAT64, AlphaShare.of(ALPHA));
+                Precision.FLOAT64, SHARE);
         assertThat(v.status()).isEqualTo(Verdict.Status.INCONCLUSIVE);
         assertThat(v.notRun()).extracting(CheckResult::message).containsExactly(
                 "not run: needs the whole matrix, not a summary");
@@ -184,8 +185,8 @@ class ConformanceTest {
         double[] x = ReferenceInitializer.sample(a, SeededRandom.of(5).create());
         double[] same = ReferenceInitializer.sample(b, SeededRandom.of(5).create());
         double[] other = ReferenceInitializer.sample(b, SeededRandom.of(6).create());
-        assertThat(Conformance.crossCorrelation(x, same, AlphaShare.of(ALPHA)).passed()).isFalse();
-        assertThat(Conformance.crossCorrelation(x, other, AlphaShare.of(ALPHA)).passed()).isTrue();
+        assertThat(Conformance.crossCorrelation(x, same, SHARE).passed()).isFalse();
+        assertThat(Conformance.crossCorrelation(x, other, SHARE).passed()).isTrue();
     }
 
     @Test

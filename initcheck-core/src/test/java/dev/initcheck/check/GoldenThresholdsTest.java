@@ -62,8 +62,8 @@ class GoldenThresholdsTest {
             int n = Integer.parseInt(r.get("n"));
             String at = " at alpha=" + alpha + " n=" + n;
             close(KolmogorovSmirnovCheck.threshold(n, alpha), r.get("dkw"), CLOSED_FORM, "dkw" + at);
-            MomentIntervals.Interval chi2 = MomentIntervals.secondMomentInterval(StoredLaw.continuous(Normal.of(0, 1)), n,
-                    alpha);
+            MomentIntervals.Interval chi2 = MomentIntervals.secondMomentInterval(
+                    StoredLaw.continuous(Normal.of(0, 1)), n, alpha);
             Double verified = CHI2_LO_VERIFIED.get(alpha + " " + n);
             if (verified != null) {
                 assertThat(chi2.lower()).as("chi2_lo (quadrature)" + at).isCloseTo(verified, within(1e-15));
@@ -77,7 +77,8 @@ class GoldenThresholdsTest {
                     "bernstein_truncnorm2" + at);
             close(EndpointCheck.linearEps(uniform, n, alpha), r.get("endpoint_uniform"), CLOSED_FORM, "endpoint" + at);
             close(EndpointCheck.linearEps(trunc, n, alpha), r.get("endpoint_truncnorm2"), VIA_MOMENTS, "endpoint" + at);
-            close(MomentIntervals.meanThreshold(Normal.of(0, 1), n, alpha), r.get("mean_normal"), QUANTILE, "mean" + at);
+            close(MomentIntervals.meanThreshold(Normal.of(0, 1), n, alpha), r.get("mean_normal"), QUANTILE,
+                    "mean" + at);
             close(MomentIntervals.meanThreshold(uniform, n, alpha), r.get("mean_bounded_uniform"), CLOSED_FORM,
                     "mean_bounded" + at);
             BinomialDistribution bin = BinomialDistribution.of(n, P0);
@@ -108,8 +109,8 @@ class GoldenThresholdsTest {
                 "B");
         close(t.kurtosis(), c.get("kappa_truncnorm2"), VIA_MOMENTS, "kappa");
         close(2 * t.density(2) * 2, c.get("c_endpoint_truncnorm2"), VIA_MOMENTS, "endpoint constant");
-        close(MomentIntervals.SquareMoments.of(StoredLaw.continuous(Uniform.symmetric(0.3))).bound(), c.get("B_uniform"),
-                CLOSED_FORM, "B uniform");
+        close(MomentIntervals.SquareMoments.of(StoredLaw.continuous(Uniform.symmetric(0.3))).bound(),
+                c.get("B_uniform"), CLOSED_FORM, "B uniform");
     }
 
     @Test

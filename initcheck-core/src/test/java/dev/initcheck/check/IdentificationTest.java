@@ -25,7 +25,8 @@ class IdentificationTest {
     static List<Identification.Candidate> rank(Scheme s, Shape shape) {
         double[] w = ReferenceInitializer.of(s, Layout.PYTORCH).initialize(shape,
                 SeededRandom.of(5).derive(s.toString()).create());
-        return Identification.rank(w, shape, Layout.PYTORCH, Fans.of(shape, Layout.PYTORCH), Precision.FLOAT64, AlphaShare.of(1e-6));
+        return Identification.rank(w, shape, Layout.PYTORCH, Fans.of(shape, Layout.PYTORCH), Precision.FLOAT64,
+                AlphaShare.of(1e-6));
     }
 
     static List<String> names(Identification.Candidate c) {

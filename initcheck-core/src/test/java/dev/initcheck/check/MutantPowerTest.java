@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MutantPowerTest {
     private static final double ALPHA = AlphaBudget.DEFAULT_TOTAL;
+    private static final AlphaShare SHARE = AlphaShare.of(ALPHA);
     private static final SeededRandom SEED = SeededRandom.of(20260101);
 
     private static Expectation keras(String scheme, long... dims) {
@@ -40,7 +41,7 @@ class MutantPowerTest {
 
     private static Verdict assertRejectedBy(Expectation declared, double[] values, SeededRandom seed,
                                             CheckName... reasons) {
-        Verdict v = Conformance.check(values, declared, Precision.FLOAT64, AlphaShare.of(ALPHA), seed);
+        Verdict v = Conformance.check(values, declared, Precision.FLOAT64, SHARE, seed);
         assertThat(v.passed()).as("mutant passed: %s", v.explain()).isFalse();
         assertThat(v.failures()).as(v.explain()).extracting(CheckResult::name).contains(reasons);
         return v;
@@ -201,7 +202,7 @@ class MutantPowerTest {
     void correctSamplersPass(Expectation declared) {
         SeededRandom seed = SEED.derive("correct " + declared.scheme() + declared.shape());
         Verdict v = Conformance.check(ReferenceInitializer.sample(declared, seed.create()), declared,
-                Precision.FLOAT64, AlphaShare.of(ALPHA), seed);
+                Precision.FLOAT64, SHARE, seed);
         assertThat(v.passed()).as(v.explain()).isTrue();
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoredEdgeCasesTest {
     private static final double ALPHA = 1e-6;
+    private static final AlphaShare SHARE = AlphaShare.of(ALPHA);
 
     private static double[] stored(double[] x, Precision p) {
         double[] y = x.clone();
@@ -72,7 +73,7 @@ class StoredEdgeCasesTest {
         double[] zeros = new double[4096];
         double[] other = ReferenceInitializer.sample(
                 Scheme.parse("he_normal").resolve(Shape.of(64, 64), Layout.KERAS), SeededRandom.of(7).create());
-        CheckResult pair = Conformance.crossCorrelation(other, zeros, AlphaShare.of(ALPHA));
+        CheckResult pair = Conformance.crossCorrelation(other, zeros, SHARE);
         assertThat(pair.outcome()).isEqualTo(CheckResult.Outcome.NOT_RUN);
         assertThat(pair.message()).contains("zero variance in the second tensor");
         assertThat(pair.failed()).isFalse();

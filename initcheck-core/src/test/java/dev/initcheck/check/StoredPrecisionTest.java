@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class StoredPrecisionTest {
     private static final double ALPHA = 1e-6;
+    private static final AlphaShare SHARE = AlphaShare.of(ALPHA);
     private static final int CHUNK = 1 << 16;
 
     private static Expectation resolve(String scheme, Layout layout, long... shape) {
@@ -160,7 +161,7 @@ class StoredPrecisionTest {
             }
             summary.add(chunk, 0, len);
         }
-        return Conformance.check(summary.moments(), summary, e, p, AlphaShare.of(ALPHA));
+        return Conformance.check(summary.moments(), summary, e, p, SHARE);
     }
 
     private static double[] drawn(Distribution law, Precision p, long n, int seed) {

@@ -65,7 +65,8 @@ final class DistributedExaminer implements Audit.Examiner {
     }
 
     @Override
-    public List<Audit.Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations, AlphaShare alpha,
+    public List<Audit.Examined> examineAll(List<Checkpoint.Item> items, List<Declaration> declarations,
+                                           AlphaShare alpha,
                                            TensorCheck.KsMode ks, TensorTasks.Progress progress)
             throws TensorFormatException {
         Audit.Examined[] out = new Audit.Examined[items.size()];
