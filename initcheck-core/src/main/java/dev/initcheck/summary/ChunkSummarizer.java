@@ -13,8 +13,8 @@ import dev.initcheck.sample.SampleMoments;
  *   <li>16-bit floats (float16, bfloat16): each value's bit pattern is counted in 65,536 counters and only the
  *       lag-1 sum is taken value by value; the other moments and the binned CDF follow from the counts once, in
  *       {@link #finish} ({@link SampleMoments#addLagAndPatterns}).</li>
- *   <li>float32: widened into one reused buffer (the line hashes read it too), then as float64: one more pass
- *       over a chunk in cache, which costs about as much as a copy of the moments kernel over floats would save.</li>
+ *   <li>float32: moments and cell counts in one loop over the stored floats, with the arithmetic of
+ *       {@link SampleMoments#addChunk} and {@link PitHistogram#add}: the same summary as widening first.</li>
  *   <li>float64: {@link SampleMoments#addChunk} and {@link PitHistogram#add}.</li>
  * </ul>
  * Row and column hashes ({@link LineHashes}), when asked for, see the exact values of the positions they hash.
@@ -64,11 +64,7 @@ public final class ChunkSummarizer {
         SampleMoments m = SampleMoments.forLaw(edges.law());
         switch (dtype) {
             case F16, BF16 -> m.addLagAndPatterns(chunk.halves(), 0, len, patterns, valueOfBits);
-            case F32 -> {
-                double[] x = widen(chunk);
-                m.addChunk(x, 0, len);
-                histogram.add(x, 0, len);
-            }
+            case F32 -> addFloats(chunk.floats(), 0, len, m, histogram);
             case F64 -> {
                 m.addChunk(chunk.doubles(), 0, len);
                 histogram.add(chunk.doubles(), 0, len);
@@ -135,29 +131,107 @@ public final class ChunkSummarizer {
         return new StreamingSummary(ordered, histogram);
     }
 
-    /** The chunk's values widened into the reused buffer. */
-    private double[] widen(RawChunk chunk) {
-        int len = chunk.length();
-        if (widened == null || widened.length < len) {
-            widened = new double[Math.max(len, chunk.capacity())];
+    /**
+     * float32 values: moments and cell counts in one loop, with the arithmetic of {@link SampleMoments#addChunk}
+     * (runs of finite values, two values per step into two sets of sums) and of {@link PitHistogram#add}.
+     */
+    static void addFloats(float[] v, int from, int to, SampleMoments m, PitHistogram h) {
+        long[] counts = h.cellsForUpdate();
+        BinEdges e = h.edges();
+        double low = e.low();
+        double scale = e.scale();
+        int lastCell = e.cells() - 1;
+        double center = m.center();
+        double tailCut = m.tailCut();
+        long binned = 0;
+        int i = from;
+        while (i < to) {
+            if (!m.continuesRun()) { // the first value, or the one after a non-finite value
+                double x = v[i++];
+                m.add(x);
+                if (x - x == 0) {
+                    counts[e.bin(x)]++;
+                    binned++;
+                }
+                continue;
+            }
+            double a1 = 0;
+            double a2 = 0;
+            double a4 = 0;
+            double al = 0;
+            double b1 = 0;
+            double b2 = 0;
+            double b4 = 0;
+            double bl = 0;
+            double prev = m.lastDeviation();
+            double lo = m.min();
+            double hi = m.max();
+            long tail = 0;
+            int start = i;
+            for (; i + 1 < to; i += 2) {
+                double x = v[i];
+                double z = v[i + 1];
+                double y = x - center;
+                double w = z - center;
+                if (!(y - y == 0) || !(w - w == 0)) {
+                    break;
+                }
+                double y2 = y * y;
+                double w2 = w * w;
+                a1 += y;
+                b1 += w;
+                a2 += y2;
+                b2 += w2;
+                a4 += y2 * y2;
+                b4 += w2 * w2;
+                al += prev * y;
+                bl += y * w;
+                prev = w;
+                lo = x < lo ? x : lo;
+                lo = z < lo ? z : lo;
+                hi = x > hi ? x : hi;
+                hi = z > hi ? z : hi;
+                tail += (Math.abs(y) > tailCut ? 1 : 0) + (Math.abs(w) > tailCut ? 1 : 0);
+                int j = (int) ((x - low) * scale);
+                int k = (int) ((z - low) * scale);
+                counts[j < 0 ? 0 : (j > lastCell ? lastCell : j)]++;
+                counts[k < 0 ? 0 : (k > lastCell ? lastCell : k)]++;
+            }
+            for (; i < to; i++) {
+                double x = v[i];
+                double y = x - center;
+                if (!(y - y == 0)) {
+                    break;
+                }
+                double y2 = y * y;
+                a1 += y;
+                a2 += y2;
+                a4 += y2 * y2;
+                al += prev * y;
+                prev = y;
+                lo = x < lo ? x : lo;
+                hi = x > hi ? x : hi;
+                tail += Math.abs(y) > tailCut ? 1 : 0;
+                counts[e.bin(x)]++;
+            }
+            m.addFiniteRun(i - start, a1 + b1, a2 + b2, a4 + b4, al + bl, lo, hi, tail, prev);
+            binned += i - start;
+            if (i < to) { // the non-finite value that ended the run
+                m.add(v[i++]);
+            }
         }
-        chunk.widen(0, len, widened, 0);
-        return widened;
+        h.countedInPlace(binned);
     }
 
     /**
-     * Hashes the chunk's lines: float64 chunks directly, float32 from the buffer {@link #add} widened them into,
-     * 16-bit floats widened here, for wide matrices only at the positions the hashes read (each row's first
-     * {@link LineHashes#LEAD} values, and the whole of the first {@link LineHashes#LEAD} rows).
+     * Hashes the chunk's lines: float64 chunks directly; others widened first, for wide matrices only at the
+     * positions the hashes read (each row's first {@link LineHashes#LEAD} values, and the whole of the first
+     * {@link LineHashes#LEAD} rows).
      */
     private void hashLines(RawChunk chunk, long at) {
         int len = chunk.length();
         if (chunk.doubles() != null) {
             lines.add(chunk.doubles(), 0, len, at);
-            return;
-        }
-        if (chunk.dtype() == DType.F32) { // widened for the moments already
-            lines.add(widened, 0, len, at);
             return;
         }
         if (widened == null || widened.length < len) {

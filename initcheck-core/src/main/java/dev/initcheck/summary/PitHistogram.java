@@ -53,6 +53,18 @@ public final class PitHistogram {
         ks = null;
     }
 
+    /** The counts themselves, for a kernel that bins in place and then reports how many ({@link #countedInPlace}). */
+    long[] cellsForUpdate() {
+        ks = null;
+        return counts;
+    }
+
+    /** Records {@code k} finite values binned into {@link #cellsForUpdate()} by a kernel. */
+    void countedInPlace(long k) {
+        n += k;
+        ks = null;
+    }
+
     /** A copy of the counts per cell (finite values only), for shipping a histogram elsewhere. */
     public long[] counts() {
         return counts.clone();
