@@ -133,7 +133,11 @@ public final class ChunkSummarizer {
 
     /**
      * float32 values: moments and cell counts in one loop, with the arithmetic of {@link SampleMoments#addChunk}
-     * (runs of finite values, two values per step into two sets of sums) and of {@link PitHistogram#add}.
+     * (runs of finite values, two values per step into two sets of sums) and of {@link PitHistogram#add}. A copy of
+     * that kernel over floats, kept on purpose: widening into a buffer and calling {@code addChunk} and
+     * {@code add} on it made the float32 checkpoint audit about 4% slower (median 1.86 s against 1.78 s, 12
+     * interleaved runs each), and widening while binning slower still (2.03 to 2.20 s).
+     * {@code StoredChunksTest} holds the two bit for bit.
      */
     static void addFloats(float[] v, int from, int to, SampleMoments m, PitHistogram h) {
         long[] counts = h.cellsForUpdate();
